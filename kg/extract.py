@@ -1,0 +1,441 @@
+"""Relation candidates: trigger words from the lexicon, their actors from the parse.
+
+A candidate names mentions, not actors; :mod:`kg.resolve` decides who they are.
+Every rule here is grammar (subjects, objects, passives, negation); the words that
+make a relation are data in ``ontology/triggers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import RELATIVE_DATE
+from kg.lexicon import Lexicon, Trigger
+from kg.mentions import Mention
+
+QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+CLIMB_LIMIT = 6
+DEMONYM_WINDOW = 4
+
+
+@dataclass
+class DateExpression:
+    start: int  # token span
+    end: int
+    text: str
+    in_quote: bool
+
+
+@dataclass
+class Candidate:
+    relation: str
+    subjects: list[int]  # mention indices
+    objects: list[int]
+    sent_start: int  # token span of the evidence unit
+    sent_end: int
+    trigger_tokens: list[int]
+    method: str
+    confidence: float
+    date_index: int = -1  # index into ExtractedDoc.dates
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedDoc:
+    doc: Doc
+    mentions: list[Mention]
+    token_mentions: dict[int, int]
+    dates: list[DateExpression]
+    candidates: list[Candidate]
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def extract(
+        self, doc: Doc, mentions: list[Mention], token_mentions: dict[int, int]
+    ) -> ExtractedDoc:
+        units = _evidence_units(doc)
+        quoted = _quoted_tokens(doc)
+        dates = _date_expressions(doc, quoted)
+        context = _Context(doc, mentions, token_mentions, self.lexicon, quoted)
+        candidates: list[Candidate] = []
+        for unit in units:
+            found = context.triggered(unit) + context.quoted(unit)
+            for candidate in found:
+                candidate.date_index = _nearest_date(doc, dates, unit, candidate.trigger_tokens)
+            candidates.extend(found)
+        return ExtractedDoc(doc, mentions, token_mentions, dates, candidates)
+
+
+def _evidence_units(doc: Doc) -> list[Span]:
+    """Sentences, with a sentence that is only a quotation joined to its attribution."""
+    sents = list(doc.sents)
+    units: list[Span] = []
+    i = 0
+    while i < len(sents):
+        sent = sents[i]
+        text = sent.text.strip()
+        # '“Vladimir, STOP!” Trump commanded': a quotation cut off from its speaker.
+        # A quotation closed by a full stop, or ending a paragraph, stands alone.
+        if (
+            i + 1 < len(sents)
+            and text[:1] in '“"'
+            and text[-1:] in '”"'
+            and text[-2:-1] in "!?,"
+            and "\n" not in sent.text
+        ):
+            units.append(doc[sent.start : sents[i + 1].end])
+            i += 2
+            continue
+        units.append(sent)
+        i += 1
+    return units
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    inside: set[int] = set()
+    for match in QUOTE_PAIRS.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
+    """DATE entities, plus relative phrases ("the following day") the model misses."""
+    found: dict[int, DateExpression] = {}
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            found[ent.start] = DateExpression(ent.start, ent.end, ent.text, ent.start in quoted)
+    covered = {i for expr in found.values() for i in range(expr.start, expr.end)}
+    for match in RELATIVE_DATE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        found[span.start] = DateExpression(span.start, span.end, span.text, span.start in quoted)
+    return [found[k] for k in sorted(found)]
+
+
+def _clause_verb(token: Token) -> Token:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX"):
+            return candidate
+    return token.sent.root
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path_a = [a, *a.ancestors]
+    depth_a = {t.i: n for n, t in enumerate(path_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in depth_a:
+            return n + depth_a[token.i]
+    return 99
+
+
+def _nearest_date(
+    doc: Doc, dates: list[DateExpression], unit: Span, trigger_tokens: list[int]
+) -> int:
+    best, best_distance = -1, 99
+    head = doc[trigger_tokens[0]]
+    clause = _clause_verb(head)
+    governing = {clause.i, *(a.i for a in clause.ancestors)}
+    # "As he returned home the following day, he clarified ...": a time clause frames
+    # the clause it modifies.
+    governing |= {c.i for g in governing for c in doc[g].children if c.dep_ == "advcl"}
+    for index, expr in enumerate(dates):
+        if expr.in_quote or not (unit.start <= expr.start < unit.end):
+            continue
+        # A date inside a sibling clause dates that clause, not this trigger.
+        if _clause_verb(doc[expr.start : expr.end].root).i not in governing:
+            continue
+        distance = _tree_distance(head, doc[expr.start : expr.end].root)
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best
+
+
+class _Context:
+    """Grammar over one parsed document: who did what to whom."""
+
+    def __init__(self, doc, mentions, token_mentions, lexicon: Lexicon, quoted) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.token_mentions = token_mentions
+        self.lexicon = lexicon
+        self.quoted_tokens = quoted
+
+    # ---------------------------------------------------------------- triggers
+
+    def triggered(self, unit: Span) -> list[Candidate]:
+        matches: list[tuple[Token, Trigger, list[int]]] = []
+        for token in unit:
+            match = self._match(token)
+            if match is not None:
+                matches.append((token, *match))
+        consumed = {i for head, _, used in matches for i in used if i != head.i}
+        candidates = []
+        for head, trigger, used in matches:
+            if head.i in consumed or head.i in self.quoted_tokens:
+                continue
+            candidate = self._candidate(unit, head, trigger, used)
+            if candidate is not None:
+                candidates.append(candidate)
+        return candidates
+
+    def _match(self, token: Token) -> tuple[Trigger, list[int]] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN"):
+            options = self.lexicon.noun_triggers.get(lemma, [])
+        elif token.pos_ in ("VERB", "AUX", "ADJ"):
+            options = self.lexicon.verb_triggers.get(lemma, [])
+        else:
+            return None
+        for trigger in options:  # longest first
+            used = [token.i]
+            for word in trigger.rest:
+                found = _below(token, word)
+                if found is None:
+                    break
+                used.append(found.i)
+            else:
+                return trigger, used
+        return None
+
+    def _candidate(
+        self, unit: Span, head: Token, trigger: Trigger, used: list[int]
+    ) -> Candidate | None:
+        if self._cancelled(head, trigger.relation):
+            return None
+        confidence = trigger.confidence
+        if trigger.noun:
+            subjects, objects, climbed = self._noun_arguments(head, trigger.relation)
+        else:
+            subjects, objects, climbed = self._verb_arguments(head, trigger.relation, used)
+        if climbed:
+            confidence *= 0.9
+        if any(self._negated_argument(m) for m in subjects):
+            return None
+        if not subjects:
+            return None
+        return Candidate(
+            relation=trigger.relation,
+            subjects=subjects,
+            objects=objects,
+            sent_start=unit.start,
+            sent_end=unit.end,
+            trigger_tokens=sorted(used),
+            method=f"{'noun' if trigger.noun else 'verb'}:{trigger.text}",
+            confidence=confidence,
+        )
+
+    # ---------------------------------------------------------------- arguments
+
+    def _verb_arguments(
+        self, head: Token, relation: str, used: list[int]
+    ) -> tuple[list[int], list[int], bool]:
+        passive_subject = [c for c in head.children if c.dep_ == "nsubjpass"]
+        agents = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+        if passive_subject:
+            subjects = self._mentions_of(agents)
+            objects = self._mentions_of(passive_subject)
+            return subjects, objects, False
+        subjects, climbed = self._subjects(head)
+        objects: list[int] = []
+        for index in used:
+            objects += self._objects_below(self.doc[index], relation)
+        return subjects, _unique(objects), climbed
+
+    def _noun_arguments(self, head: Token, relation: str) -> tuple[list[int], list[int], bool]:
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        subjects = self._mentions_of(owners)
+        climbed = False
+        if not subjects:
+            subjects = self._demonym_before(head)
+        if not subjects and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
+            verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                subjects, _ = self._subjects(verb, skip=head.i)
+                climbed = True
+        objects = self._objects_below(head, relation)
+        return subjects, objects, climbed
+
+    def _subjects(self, token: Token, skip: int = -1) -> tuple[list[int], bool]:
+        """The doer of ``token``'s clause, climbing to governing clauses when it has none.
+
+        ``skip`` is a token that cannot be its own subject ("the deadline ... would be").
+        """
+        current = token
+        for step in range(CLIMB_LIMIT):
+            direct = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and c.i != skip]
+            if direct:
+                return self._mentions_of(direct), step > 0
+            if current.dep_ == "nsubjpass":
+                break
+            agents = [g for c in current.children if c.dep_ == "agent" for g in c.children]
+            if agents and step > 0:
+                return self._mentions_of(agents), True
+            if current.pos_ in ("NOUN", "PROPN") and current.i in self.token_mentions:
+                return self._mentions_of([current]), True
+            if current.head is current:
+                break
+            current = current.head
+        return [], False
+
+    def _objects_below(self, token: Token, relation: str) -> list[int]:
+        preps = self.lexicon.object_preps.get(relation, frozenset())
+        targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                targets += [g for g in child.children if g.dep_ == "pobj"]
+            # "a deadline for Putin to agree": the object is the clause's own subject.
+            if child.dep_ in ("advcl", "acl", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ in preps for g in child.children
+            ):
+                targets += [g for g in child.children if g.dep_ == "nsubj"]
+        return self._mentions_of(targets)
+
+    def _demonym_before(self, head: Token) -> list[int]:
+        """'Russian missile and drone attacks': a nationality just before the noun."""
+        for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
+            token = self.doc[i]
+            if token.pos_ not in ("NOUN", "ADJ", "CCONJ", "PROPN", "PUNCT"):
+                break
+            index = self.token_mentions.get(i)
+            if index is not None and self.mentions[index].form == "demonym":
+                return [index]
+        return []
+
+    def _mentions_of(self, tokens: list[Token]) -> list[int]:
+        """Mentions behind argument tokens, following coordination and apposition."""
+        found: list[int] = []
+        queue = list(tokens)
+        seen: set[int] = set()
+        while queue:
+            token = queue.pop(0)
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            index = self.token_mentions.get(token.i)
+            if index is not None:
+                found.append(index)
+            else:
+                queue += [c for c in token.children if c.dep_ == "appos"]
+                # "the Russian leader's forces": a possessor stands in for a bare noun.
+            queue += [c for c in token.children if c.dep_ == "conj"]
+        return _unique(found)
+
+    # ---------------------------------------------------------------- modality
+
+    def _cancelled(self, head: Token, relation: str) -> bool:
+        """Negated, hypothetical or refused: not an event."""
+        lexicon = self.lexicon
+        intent = relation in lexicon.intent_relations
+        for step, token in enumerate([head, *head.ancestors]):
+            for child in token.children:
+                if child.dep_ == "neg" and child.lower_ in lexicon.negations:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_marks:
+                    return True
+                if (
+                    not intent
+                    and step == 0
+                    and child.dep_ == "aux"
+                    and child.lower_ in lexicon.hypothetical_modals
+                ):
+                    return True
+            if step > 0 and token.lemma_.lower() in lexicon.negating_verbs:
+                return True
+        return False
+
+    def _negated_argument(self, mention_index: int) -> bool:
+        """'No US presidents have agreed to ...' negates through the subject."""
+        head = self.doc[self.mentions[mention_index].head]
+        return any(
+            c.dep_ == "det" and c.lower_ in self.lexicon.negating_determiners for c in head.children
+        )
+
+    # ---------------------------------------------------------------- quotations
+
+    def quoted(self, unit: Span) -> list[Candidate]:
+        """A speaker, a quotation naming another actor, and the rule's cue words."""
+        candidates = []
+        inside = [t for t in unit if t.i in self.quoted_tokens]
+        if not inside:
+            return candidates
+        named = _unique(
+            self.token_mentions[t.i]
+            for t in inside
+            if t.i in self.token_mentions and self.mentions[self.token_mentions[t.i]].form == "name"
+        )
+        if not named:
+            return candidates
+        lemmas = {t.lemma_.lower() for t in inside} | {t.lower_ for t in inside}
+        for rule in self.lexicon.quote_rules:
+            if rule.cue_words and not (rule.cue_words & lemmas):
+                continue
+            for verb in unit:
+                if verb.i in self.quoted_tokens or verb.lemma_.lower() not in rule.speech_verbs:
+                    continue
+                if self._cancelled(verb, rule.relation):
+                    continue
+                speakers, _ = self._subjects(verb)
+                if not speakers:
+                    continue
+                used = [verb.i]
+                cue = next((t.i for t in inside if t.lemma_.lower() in rule.cue_words), None)
+                if cue is not None:
+                    used.append(cue)
+                candidates.append(
+                    Candidate(
+                        relation=rule.relation,
+                        subjects=speakers,
+                        objects=list(named),
+                        sent_start=unit.start,
+                        sent_end=unit.end,
+                        trigger_tokens=sorted(used),
+                        method=f"quote:{verb.lemma_.lower()}",
+                        confidence=rule.confidence,
+                    )
+                )
+                break
+        return candidates
+
+
+def _below(token: Token, lemma: str) -> Token | None:
+    """A token with ``lemma`` at most two steps below ``token``.
+
+    An adjective's complement often hangs off its copula ("was open to meeting"),
+    so for an adjective the copula's other children count too.
+    """
+    words = lemma.split("_")
+    found = _below_one(token, words)
+    if found is None and token.pos_ == "ADJ" and token.dep_ == "acomp":
+        siblings = [c for c in token.head.children if c.i > token.i]
+        for sibling in siblings:
+            if sibling.lemma_.lower() in words:
+                return sibling
+            found = found or _below_one(sibling, words)
+    return found
+
+
+def _below_one(token: Token, words: list[str]) -> Token | None:
+    for child in token.children:
+        if child.lemma_.lower() in words or child.lower_ in words:
+            return child
+    for child in token.children:
+        for grandchild in child.children:
+            if grandchild.lemma_.lower() in words or grandchild.lower_ in words:
+                return grandchild
+    return None
+
+
+def _unique(values) -> list[int]:
+    seen: dict[int, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)

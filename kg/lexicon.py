@@ -1,0 +1,134 @@
+"""Trigger lexicon, modality words and role words, read from ``ontology/*.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import KgError
+from kg.ontology import relation_types
+from kg.resources import ontology_path
+
+
+@dataclass(frozen=True)
+class Trigger:
+    relation: str
+    head: str  # lemma of the head word
+    rest: tuple[str, ...]  # lemmas that must sit below the head
+    noun: bool
+    confidence: float
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.head, *self.rest))
+
+
+@dataclass(frozen=True)
+class QuoteRule:
+    relation: str
+    speech_verbs: frozenset[str]
+    cue_words: frozenset[str]
+    confidence: float
+
+
+@dataclass
+class Lexicon:
+    verb_triggers: dict[str, list[Trigger]] = field(default_factory=dict)
+    noun_triggers: dict[str, list[Trigger]] = field(default_factory=dict)
+    object_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    quote_rules: list[QuoteRule] = field(default_factory=list)
+    negations: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    negating_determiners: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
+    intent_relations: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)  # word -> title
+    generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    plural_references: tuple[str, ...] = ()
+    speaking_for: frozenset[str] = frozenset()
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KgError(f"cannot read {path}: {exc}".splitlines()[0]) from exc
+    if not isinstance(data, dict):
+        raise KgError(f"{path}: expected a mapping")
+    return data
+
+
+def _words(values: object) -> frozenset[str]:
+    words = set()
+    for value in values or []:  # type: ignore[attr-defined]
+        if not isinstance(value, str):
+            # YAML reads a bare on, no or yes as a boolean.
+            raise KgError(f"lexicon word {value!r} is not text: write it in quotes")
+        words.add(value.lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    triggers_path = ontology_path("triggers.yaml")
+    data = _read_yaml(triggers_path)
+    known = relation_types()
+    defaults = data.get("defaults", {})
+    base = float(defaults.get("confidence", 0.85))
+    noun_factor = float(defaults.get("noun_factor", 0.85))
+    lexicon = Lexicon()
+    for relation, spec in (data.get("relations") or {}).items():
+        if relation not in known:
+            raise KgError(f"{triggers_path}: unknown relation {relation!r}")
+        confidence = float(spec.get("confidence", base))
+        for noun, key in ((False, "verbs"), (True, "nouns")):
+            index = lexicon.noun_triggers if noun else lexicon.verb_triggers
+            for phrase in spec.get(key) or []:
+                words = str(phrase).lower().split()
+                trigger = Trigger(
+                    relation=relation,
+                    head=words[0],
+                    rest=tuple(words[1:]),
+                    noun=noun,
+                    confidence=round(confidence * (noun_factor if noun else 1.0), 3),
+                )
+                index.setdefault(trigger.head, []).append(trigger)
+        lexicon.object_preps[relation] = _words(spec.get("object_preps"))
+    for index in (lexicon.verb_triggers, lexicon.noun_triggers):
+        for triggers in index.values():
+            triggers.sort(key=lambda t: -len(t.rest))  # longest first
+    for relation, spec in (data.get("quote_rules") or {}).items():
+        if relation not in known:
+            raise KgError(f"{triggers_path}: unknown relation {relation!r} in quote_rules")
+        lexicon.quote_rules.append(
+            QuoteRule(
+                relation=relation,
+                speech_verbs=_words(spec.get("speech_verbs")),
+                cue_words=_words(spec.get("cue_words")),
+                confidence=float(spec.get("confidence", 0.6)),
+            )
+        )
+    modality = data.get("modality") or {}
+    lexicon.negations = _words(modality.get("negations"))
+    lexicon.negating_verbs = _words(modality.get("negating_verbs"))
+    lexicon.negating_determiners = _words(modality.get("negating_determiners"))
+    lexicon.hypothetical_marks = _words(modality.get("hypothetical_marks"))
+    lexicon.hypothetical_modals = _words(modality.get("hypothetical_modals"))
+    lexicon.intent_relations = frozenset(modality.get("intent_relations") or [])
+    _load_roles(lexicon)
+    return lexicon
+
+
+def _load_roles(lexicon: Lexicon) -> None:
+    data = _read_yaml(ontology_path("roles.yaml"))
+    for title, words in (data.get("titles") or {}).items():
+        for word in words:
+            lexicon.titles[str(word).lower()] = str(title).lower()
+    for word, titles in (data.get("generic") or {}).items():
+        lexicon.generic_titles[str(word).lower()] = _words(titles)
+    lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
+    lexicon.speaking_for = _words(data.get("speaking_for"))

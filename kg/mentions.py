@@ -1,0 +1,207 @@
+"""Find the places in a parsed article that name or point at an actor.
+
+A mention is a name (gazetteer form or NER entity), a role ("the Russian leader"),
+a pronoun, a nationality adjective, or a plural reference ("the two leaders").
+Which actor each one means is decided later, in :mod:`kg.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+
+ACTOR_LABELS = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Country", "NORP": "Country"}
+PRONOUN_KINDS = {
+    "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
+    "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
+    "it": "Thing", "its": "Thing", "itself": "Thing",
+    "they": "Plural", "them": "Plural", "their": "Plural", "themselves": "Plural",
+    "who": "Relative", "whom": "Relative", "whose": "Relative",
+}  # fmt: skip
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Mention:
+    index: int
+    start: int  # token span [start, end)
+    end: int
+    sent: int
+    text: str
+    form: str  # name | role | pronoun | plural | demonym
+    kind: str  # Person | Country | Organisation | Thing | Plural | Relative | ""
+    gazetteer_id: str = ""
+    is_subject: bool = False
+    main_subject: bool = False  # subject of the sentence's main verb: most salient
+    titles: frozenset[str] = frozenset()  # for roles
+    of_mention: int = -1  # for roles: the mention naming the country, if any
+    title_words: tuple[str, ...] = ()  # for names: "Prime Minister" before the name
+    head: int = -1
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class MentionFinder:
+    """Builds, once per gazetteer, the matchers that find mentions in a Doc."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.forms = gazetteer.names()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form, actor_id in sorted(self.forms.items()):
+            self.matcher.add(actor_id, [nlp.make_doc(form)])
+        self.plural_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.plural_matcher.add("PLURAL", [nlp.make_doc(p) for p in lexicon.plural_references])
+        self.title_words = sorted(lexicon.titles, key=lambda w: -len(w.split()))
+
+    def find(self, doc: Doc) -> tuple[list[Mention], dict[int, int]]:
+        """Every mention in document order, and a map token index -> mention index."""
+        sent_of = {}
+        for number, sent in enumerate(doc.sents):
+            for token in sent:
+                sent_of[token.i] = number
+        spans = self._name_spans(doc)
+        mentions: list[Mention] = []
+        taken: dict[int, int] = {}
+
+        def add(mention: Mention) -> None:
+            mention.index = len(mentions)
+            mentions.append(mention)
+            for i in range(mention.start, mention.end):
+                taken[i] = mention.index
+
+        for span, label, actor_id in spans:
+            kind = ACTOR_LABELS.get(label, "")
+            form = "name"
+            if actor_id:
+                entry = self.gazetteer.entries[actor_id]
+                kind = entry.kind
+                if span.text in entry.demonyms:
+                    form = "demonym"
+            elif label == "NORP":
+                continue  # an unknown nationality names no actor
+            add(
+                Mention(
+                    index=0, start=span.start, end=span.end, sent=sent_of[span.start],
+                    text=span.text, form=form, kind=kind, gazetteer_id=actor_id,
+                    is_subject=span.root.dep_ in SUBJECT_DEPS, head=span.root.i,
+                    title_words=self._titles_before(span),
+                )
+            )  # fmt: skip
+        for _, start, end in self.plural_matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            add(
+                Mention(
+                    index=0, start=start, end=end, sent=sent_of[start], text=span.text,
+                    form="plural", kind="Plural", is_subject=span.root.dep_ in SUBJECT_DEPS,
+                    head=span.root.i,
+                )
+            )  # fmt: skip
+        for token in doc:
+            if token.i in taken:
+                continue
+            role = self._role(token, taken)
+            if role is not None:
+                titles, of_index, start = role
+                add(
+                    Mention(
+                        index=0, start=start, end=token.i + 1, sent=sent_of[token.i],
+                        text=doc[start : token.i + 1].text, form="role", kind="Person",
+                        titles=titles, of_mention=of_index,
+                        is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
+                    )
+                )  # fmt: skip
+            elif token.pos_ == "PRON" and token.lower_ in PRONOUN_KINDS:
+                add(
+                    Mention(
+                        index=0, start=token.i, end=token.i + 1, sent=sent_of[token.i],
+                        text=token.text, form="pronoun", kind=PRONOUN_KINDS[token.lower_],
+                        is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
+                    )
+                )  # fmt: skip
+        for mention in mentions:
+            root = doc[mention.head]
+            mention.main_subject = mention.is_subject and root.head.dep_ == "ROOT"
+        mentions.sort(key=lambda m: m.start)
+        renumber = {m.index: n for n, m in enumerate(mentions)}
+        for n, mention in enumerate(mentions):
+            mention.index = n
+            if mention.of_mention >= 0:
+                mention.of_mention = renumber[mention.of_mention]
+        token_map = {i: renumber[m] for i, m in taken.items()}
+        return mentions, token_map
+
+    def _name_spans(self, doc: Doc) -> list[tuple[Span, str, str]]:
+        """Gazetteer matches first (they correct NER), then NER entities they leave free."""
+        found: list[tuple[Span, str, str]] = []
+        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        used: set[int] = set()
+        for match_id, start, end in matches:
+            if any(i in used for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            if span.text.islower() and not span.text.isupper():
+                continue
+            used.update(range(start, end))
+            found.append((span, "GAZ", doc.vocab.strings[match_id]))
+        for ent in doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None or any(i in used for i in range(span.start, span.end)):
+                continue
+            used.update(range(span.start, span.end))
+            found.append((span, ent.label_, ""))
+        found.sort(key=lambda item: item[0].start)
+        return found
+
+    def _titles_before(self, span: Span) -> tuple[str, ...]:
+        """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
+        doc = span.doc
+        before = doc[max(0, span.start - 4) : span.start].text.lower()
+        return tuple(w for w in self.title_words if before.endswith(w) or f"{w} " in before)
+
+    def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
+        """A noun phrase headed by a title word: its titles, country mention and start."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            return None
+        lemma = token.lemma_.lower()
+        previous = token.nbor(-1).lower_ if token.i > 0 else ""
+        titles: frozenset[str] = frozenset()
+        if f"{previous} {lemma}" in self.lexicon.titles:
+            titles = frozenset({self.lexicon.titles[f"{previous} {lemma}"]})
+        elif lemma in self.lexicon.titles:
+            titles = frozenset({self.lexicon.titles[lemma]})
+        elif lemma in self.lexicon.generic_titles:
+            titles = self.lexicon.generic_titles[lemma]
+        if not titles or token.tag_ == "NNS":
+            return None
+        # "Ukraine's president, Volodymyr Zelensky": the name itself is the mention.
+        if any(child.dep_ == "appos" and child.i in taken for child in token.children):
+            return None
+        of_index = -1
+        start = token.i
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
+                start = min(start, child.left_edge.i)
+                if child.i in taken:
+                    of_index = taken[child.i]
+        return titles, of_index, start
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
+        end -= 1
+    return doc[start:end] if start < end else None

@@ -1,0 +1,78 @@
+"""ingest -> extract -> resolve: from article files to actors and events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract import RelationExtractor
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.ingest import read_sources
+from kg.lexicon import load_lexicon
+from kg.mentions import MentionFinder
+from kg.model import Actor, Document, Event
+from kg.nlp import load_pipeline
+from kg.ontology import relation_types
+from kg.resolve import Resolution, Resolver
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    """Everything loaded once, then any number of documents."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = load_pipeline()
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.lexicon = load_lexicon()
+        self.mentions = MentionFinder(self.nlp, self.gazetteer, self.lexicon)
+        self.extractor = RelationExtractor(self.lexicon)
+        self.resolver = Resolver(self.gazetteer, relation_types())
+
+    def run(
+        self,
+        documents: Iterable[Document],
+        warnings: list[str] | None = None,
+        progress: Callable[[Document], None] | None = None,
+    ) -> BuildResult:
+        result = BuildResult(warnings=warnings if warnings is not None else [])
+        resolution = Resolution()
+        documents = list(documents)
+        parsed = self.nlp.pipe(d.text for d in documents)
+        for document, doc in zip(documents, parsed, strict=True):
+            try:
+                mentions, token_mentions = self.mentions.find(doc)
+                extracted = self.extractor.extract(doc, mentions, token_mentions)
+                self.resolver.resolve(document, extracted, resolution)
+            except Exception as exc:  # one broken article never sinks a corpus
+                result.warnings.append(f"skipped {document.source}: {type(exc).__name__}: {exc}")
+                continue
+            result.documents.append(document)
+            if progress is not None:
+                progress(document)
+        result.actors = sorted(resolution.actors.values(), key=lambda a: a.actor_id)
+        result.events = _deduplicate(resolution.events)
+        return result
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (sentence, subject, relation, object), the surest kept."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.doc_id, event.start, event.subject, event.relation, event.object)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.source, e.start, e.trigger_start, e.event_id))
+
+
+def build(sources: list[Path], gazetteer_path: Path | None = None) -> BuildResult:
+    ingested = read_sources(sources)
+    pipeline = Pipeline(load_gazetteer(gazetteer_path) if gazetteer_path else None)
+    return pipeline.run(ingested.documents, ingested.warnings)

@@ -1,0 +1,280 @@
+"""Decide who each mention means, and turn candidates into events.
+
+Names go through the gazetteer, then through the article's own full names (so
+"Vladimir" and "Rantanen" find the person named in full before). Roles find who
+held the office on the event's date. Pronouns take the most salient earlier
+actor of a fitting kind. Places that stand for a government become that country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kg.dates import resolve_expression, to_date
+from kg.extract import ExtractedDoc
+from kg.gazetteer import Gazetteer
+from kg.ids import slug
+from kg.mentions import Mention
+from kg.model import Actor, Document, Event, FuzzyDate, RelationType
+
+PERSON_KINDS = {"Person"}
+THING_KINDS = {"Country", "Organisation"}
+REFERENCE_FACTOR = 0.9  # a pronoun or a role is a guess about who is meant
+
+
+@dataclass
+class Resolution:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, relation_types: dict[str, RelationType]) -> None:
+        self.gazetteer = gazetteer
+        self.relation_types = relation_types
+
+    def resolve(self, document: Document, extracted: ExtractedDoc, into: Resolution) -> None:
+        dates = _resolve_dates(extracted, document.date)
+        sentence_dates = _dates_by_sentence(extracted, dates)
+        state = _DocState(self, document, extracted, sentence_dates)
+        who = state.assign()
+        for mention in extracted.mentions:
+            for actor_id in who.get(mention.index, []):
+                keep = mention.form == "name" and (mention.kind == "Person" or mention.gazetteer_id)
+                if keep and not self._stands_for_other(actor_id):
+                    self._ensure_actor(actor_id, state, into)
+        for candidate in extracted.candidates:
+            subjects = [(a, m) for m in candidate.subjects for a in who.get(m, [])]
+            objects = [(a, m) for m in candidate.objects for a in who.get(m, [])]
+            pairs = self._pairs(candidate.relation, subjects, objects)
+            doc = extracted.doc
+            unit = doc[candidate.sent_start : candidate.sent_end]
+            text = unit.text
+            stripped = text.strip()
+            start = document.offset + unit.start_char + (len(text) - len(text.lstrip()))
+            tokens = [doc[i] for i in candidate.trigger_tokens]
+            t_start = document.offset + tokens[0].idx
+            t_end = document.offset + max(t.idx + len(t.text) for t in tokens)
+            date = dates.get(candidate.date_index)
+            for (subject, s_mention), (obj, o_mention) in pairs:
+                subject = self.gazetteer.principal(subject)
+                obj = self.gazetteer.principal(obj)
+                if subject == obj:
+                    continue
+                confidence = candidate.confidence
+                for index in (s_mention, o_mention):
+                    if extracted.mentions[index].form in ("pronoun", "role", "plural"):
+                        confidence *= REFERENCE_FACTOR
+                for actor_id in (subject, obj):
+                    self._ensure_actor(actor_id, state, into)
+                into.events.append(
+                    Event(
+                        subject=subject,
+                        relation=candidate.relation,
+                        object=obj,
+                        evidence=stripped,
+                        source=document.source,
+                        doc_id=document.doc_id,
+                        start=start,
+                        end=start + len(stripped),
+                        trigger=document.text[t_start - document.offset : t_end - document.offset],
+                        trigger_start=t_start,
+                        trigger_end=t_end,
+                        date=date,
+                        confidence=round(confidence, 3),
+                        method=candidate.method,
+                    )
+                )
+
+    def _pairs(self, relation, subjects, objects):
+        if objects:
+            return [(s, o) for s in subjects for o in objects]
+        # "Putin and Trump agreed to meet": coordinated subjects relate to each other.
+        pairs = []
+        for i, first in enumerate(subjects):
+            for second in subjects[i + 1 :]:
+                pairs.append((first, second))
+                if not self.relation_types[relation].symmetric:
+                    pairs.append((second, first))
+        return pairs
+
+    def _stands_for_other(self, actor_id: str) -> bool:
+        return self.gazetteer.principal(actor_id) != actor_id
+
+    def _ensure_actor(self, actor_id: str, state: _DocState, into: Resolution) -> None:
+        if actor_id in into.actors:
+            return
+        entry = self.gazetteer.entries.get(actor_id)
+        if entry is not None:
+            into.actors[actor_id] = Actor(
+                actor_id=actor_id,
+                label=entry.name,
+                kind=entry.kind,
+                aliases=sorted(set(entry.aliases)),
+                wikidata=entry.wikidata,
+                curated=True,
+            )
+        else:
+            label, kind = state.local_names[actor_id]
+            into.actors[actor_id] = Actor(actor_id=actor_id, label=label, kind=kind)
+
+
+def _resolve_dates(extracted: ExtractedDoc, article: FuzzyDate | None) -> dict[int, FuzzyDate]:
+    """Every date expression in reading order, each relative to the last one given."""
+    resolved: dict[int, FuzzyDate] = {}
+    reference: FuzzyDate | None = None
+    for index, expr in enumerate(extracted.dates):
+        if expr.in_quote:
+            continue
+        value = resolve_expression(expr.text, article, reference)
+        if value is not None:
+            resolved[index] = value
+            reference = value
+    return resolved
+
+
+def _dates_by_sentence(extracted: ExtractedDoc, dates: dict[int, FuzzyDate]) -> dict[int, dt.date]:
+    by_sentence: dict[int, dt.date] = {}
+    sent_starts = [s.start for s in extracted.doc.sents]
+    for index, value in dates.items():
+        token = extracted.dates[index].start
+        number = max(i for i, s in enumerate(sent_starts) if s <= token)
+        by_sentence.setdefault(number, to_date(value))
+    return by_sentence
+
+
+class _DocState:
+    """Who each mention of one document refers to."""
+
+    def __init__(self, resolver: Resolver, document: Document, extracted, sentence_dates) -> None:
+        self.gazetteer = resolver.gazetteer
+        self.document = document
+        self.extracted = extracted
+        self.sentence_dates = sentence_dates
+        self.article_day = to_date(document.date) if document.date else None
+        self.local_names: dict[str, tuple[str, str]] = {}  # actor_id -> (label, kind)
+        self.full_names: list[tuple[str, str]] = []  # (name, actor_id) in reading order
+        self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
+
+    def assign(self) -> dict[int, list[str]]:
+        who: dict[int, list[str]] = {}
+        history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
+        for mention in self.extracted.mentions:
+            actors = self._actors_for(mention, who, history)
+            if actors:
+                who[mention.index] = actors
+                if len(actors) == 1:
+                    history.append((mention, actors[0]))
+        return who
+
+    def _actors_for(self, mention: Mention, who, history) -> list[str]:
+        if mention.form in ("name", "demonym"):
+            actor_id = self._name(mention)
+            return [actor_id] if actor_id else []
+        if mention.form == "role":
+            return self._role(mention, who, history)
+        if mention.form == "plural":
+            return self._recent_people(mention, history, include_sentence=True)
+        return self._pronoun(mention, history)
+
+    def _name(self, mention: Mention) -> str:
+        if mention.gazetteer_id:
+            self._remember_full_name(mention.text, mention.gazetteer_id)
+            return mention.gazetteer_id
+        text = mention.text
+        words = text.split()
+        if len(words) == 1:
+            # A first name or surname of someone the article named in full.
+            for name, actor_id in reversed(self.full_names):
+                parts = name.split()
+                if len(parts) > 1 and text in (parts[0], parts[-1]):
+                    return actor_id
+        actor_id = slug(text)
+        if actor_id in self.gazetteer.entries:
+            return actor_id
+        self.local_names.setdefault(actor_id, (text, mention.kind or "Organisation"))
+        self._remember_full_name(text, actor_id)
+        if mention.title_words:
+            of = self._nearby_country(mention)
+            self.local_roles.append((frozenset(mention.title_words), of, actor_id))
+        return actor_id
+
+    def _remember_full_name(self, text: str, actor_id: str) -> None:
+        if len(text.split()) > 1:
+            self.full_names.append((text, actor_id))
+        entry = self.gazetteer.entries.get(actor_id)
+        if entry is not None and len(entry.name.split()) > 1:
+            self.full_names.append((entry.name, actor_id))
+
+    def _nearby_country(self, mention: Mention) -> str:
+        for other in reversed(self.extracted.mentions[: mention.index]):
+            if other.sent != mention.sent or other.end < mention.start - 5:
+                break
+            if other.kind == "Country" and other.form in ("name", "demonym"):
+                return self._name(other)
+        return ""
+
+    def _role(self, mention: Mention, who, history) -> list[str]:
+        of = ""
+        if mention.of_mention >= 0 and who.get(mention.of_mention):
+            of = self.gazetteer.principal(who[mention.of_mention][0])
+        day = self.sentence_dates.get(mention.sent, self.article_day)
+        holders = self.gazetteer.holders(set(mention.titles), of or None, day)
+        holders += [a for t, o, a in self.local_roles if t & mention.titles and (not of or o == of)]
+        if not of:
+            # "the president" alone means the one the article spoke of last.
+            recent = [a for m, a in reversed(history) if a in holders]
+            return recent[:1]
+        if len(set(holders)) == 1:
+            return holders[:1]
+        recent = [a for m, a in reversed(history) if a in holders]
+        return recent[:1]
+
+    def _kind(self, actor_id: str) -> str:
+        entry = self.gazetteer.entries.get(actor_id)
+        if entry is not None:
+            return entry.kind
+        return self.local_names.get(actor_id, ("", "Organisation"))[1]
+
+    def _pronoun(self, mention: Mention, history) -> list[str]:
+        if mention.kind == "Plural":
+            return self._recent_people(mention, history, include_sentence=True)
+        wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
+        if mention.kind == "Relative":
+            wanted = PERSON_KINDS | THING_KINDS
+        earlier = [(m, a) for m, a in history if m.start < mention.start]
+        fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
+        same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
+        if same_sentence:
+            return [same_sentence[-1][1]]
+        # The latest sentence with a fitting subject; its main-clause subject first.
+        subjects = [(m, a) for m, a in fits if m.is_subject]
+        if subjects:
+            latest = subjects[-1][0].sent
+            in_latest = [(m, a) for m, a in subjects if m.sent == latest]
+            main = [(m, a) for m, a in in_latest if m.main_subject]
+            return [(main or in_latest)[0][1]]
+        return [fits[-1][1]] if fits else []
+
+    def _recent_people(self, mention: Mention, history, include_sentence: bool) -> list[str]:
+        """The two people most recently named, counting this whole sentence."""
+        people: list[str] = []
+        in_sentence = [
+            a for m, a in history if m.sent == mention.sent and self._kind(a) == "Person"
+        ]
+        later = [
+            self._name(m)
+            for m in self.extracted.mentions[mention.index + 1 :]
+            if include_sentence and m.sent == mention.sent and m.form == "name"
+            and m.kind == "Person"
+        ]  # fmt: skip
+        for actor_id in in_sentence + later:
+            if actor_id and actor_id not in people:
+                people.append(actor_id)
+        for _, actor_id in reversed(history):
+            if len(people) >= 2:
+                break
+            if self._kind(actor_id) == "Person" and actor_id not in people:
+                people.append(actor_id)
+        return people[:2] if len(people) >= 2 else []
