@@ -386,10 +386,8 @@ class _Context:
                 speakers, _ = self._subjects(verb)
                 if not speakers:
                     continue
-                used = [verb.i]
-                cue = next((t.i for t in inside if t.lemma_.lower() in rule.cue_words), None)
-                if cue is not None:
-                    used.append(cue)
+                cue = next((t.lower_ for t in inside if t.lemma_.lower() in rule.cue_words), "")
+                method = f"quote:{verb.lemma_.lower()}" + (f"+{cue}" if cue else "")
                 candidates.append(
                     Candidate(
                         relation=rule.relation,
@@ -397,8 +395,8 @@ class _Context:
                         objects=list(named),
                         sent_start=unit.start,
                         sent_end=unit.end,
-                        trigger_tokens=sorted(used),
-                        method=f"quote:{verb.lemma_.lower()}",
+                        trigger_tokens=[verb.i],
+                        method=method,
                         confidence=rule.confidence,
                     )
                 )

@@ -1,0 +1,272 @@
+"""The ``kg`` command: parses options, calls the library, formats output. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+DEFAULT_SOURCES = (Path("seeds"),)
+DEFAULT_OUT = Path("exports")
+DEFAULT_GRAPH = DEFAULT_OUT / "kg.ttl"
+
+
+def friendly(command: Callable) -> Callable:
+    """Library errors become one-line ``Error: ...`` messages with exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
+
+
+def format_option(choices: tuple[str, ...], default: str = "table"):
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def graph_option(command: Callable) -> Callable:
+    return click.option(
+        "--graph",
+        "graph_path",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_GRAPH,
+        show_default=True,
+        help="An RDF file (format from its extension).",
+    )(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Turn news articles into a knowledge graph of political actors and their relations."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder for kg.ttl, graph.html and relations.csv.",
+)
+@click.option(
+    "--gazetteer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Actor gazetteer YAML (default: seeds/actors.yaml).",
+)
+@friendly
+def build(sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None) -> None:
+    """Build the graph from article files or folders (default: seeds/).
+
+    Writes OUT/kg.ttl (Turtle), OUT/graph.html (the explorer page) and
+    OUT/relations.csv (one row per relation event). Files are replaced only when
+    the whole build succeeds.
+    """
+    from kg.export import relations_csv, serialize_rdf, write_atomically
+    from kg.graph import to_graph
+    from kg.ontology import relation_types
+    from kg.pipeline import build as run_build
+    from kg.render import render_page
+
+    result = run_build(list(sources or DEFAULT_SOURCES), gazetteer)
+    for message in result.warnings:
+        warn(message)
+    graph = to_graph(result.documents, result.actors, result.events)
+    html = render_page(
+        result.actors,
+        result.events,
+        relation_types(),
+        title="kg: " + (", ".join(str(s) for s in sources or DEFAULT_SOURCES)),
+    )
+    write_atomically(
+        [
+            (out_dir / "kg.ttl", serialize_rdf(graph, "ttl")),
+            (out_dir / "graph.html", html.encode("utf-8")),
+            (out_dir / "relations.csv", relations_csv(result.actors, result.events)),
+        ]
+    )
+    click.echo(
+        f"{len(result.documents)} articles, {len(result.actors)} actors, "
+        f"{len(result.events)} relation events -> {out_dir}/ (kg.ttl, graph.html, relations.csv)"
+    )
+
+
+@main.command()
+@click.argument("query")
+@graph_option
+@format_option(("table", "csv", "json"))
+@click.option(
+    "--bind",
+    "bindings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query variable to a literal, e.g. --bind actor='Donald Trump'.",
+)
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses reach the network.")
+@friendly
+def query(
+    query: str, graph_path: Path, fmt: str, bindings: tuple[str, ...], allow_service: bool
+) -> None:
+    """Run a read-only SPARQL QUERY: SPARQL text, a .rq file, or a saved query's name.
+
+    Saved queries live in ontology/queries/; list them with 'kg queries'.
+    """
+    from kg.query import format_result, load_graph, query_text, run_query
+
+    values = {}
+    for binding in bindings:
+        name, sep, value = binding.partition("=")
+        if not sep or not name:
+            raise KgError(f"--bind takes NAME=VALUE, not {binding!r}")
+        values[name.lstrip("?")] = value
+    text = query_text(query)
+    result = run_query(load_graph(graph_path), text, values, allow_service)
+    click.echo(format_result(result, fmt))
+
+
+@main.command()
+def queries() -> None:
+    """List the saved queries with their first comment line."""
+    from kg.query import saved_queries
+
+    for name, path in saved_queries().items():
+        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+        click.echo(f"{name:22} {first}")
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld", "graphml", "csv"]),
+    default="ttl",
+    show_default=True,
+    help="Export format.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@friendly
+def export(graph_path: Path, fmt: str, out_path: Path | None) -> None:
+    """Export the graph as Turtle, N-Triples, JSON-LD, GraphML or the relations CSV."""
+    from kg.export import render_format, write_atomically
+    from kg.graph import from_graph
+    from kg.query import load_graph
+
+    graph = load_graph(graph_path)
+    _, actors, events = from_graph(graph)
+    content = render_format(fmt, graph, actors, events)
+    if out_path is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+    else:
+        write_atomically([(out_path, content)])
+        click.echo(f"wrote {out_path}", err=True)
+
+
+@main.command()
+@graph_option
+@format_option(("table", "csv", "json"))
+@friendly
+def actors(graph_path: Path, fmt: str) -> None:
+    """List actors with their kind, Wikidata id and number of relation events."""
+    from kg.query import format_result, load_graph, query_text, run_query
+
+    result = run_query(load_graph(graph_path), query_text("actors"))
+    click.echo(format_result(result, fmt))
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT / "graph.html",
+    show_default=True,
+)
+@click.option("--relation", "relations", multiple=True, help="Keep only these relation types.")
+@click.option("--since", default=None, help="Keep events on or after this ISO date.")
+@click.option("--until", default=None, help="Keep events on or before this ISO date.")
+@click.option("--actor", default=None, help="Keep this actor (label or id) and its neighbours.")
+@click.option("--depth", default=1, show_default=True, help="Neighbourhood depth for --actor.")
+@friendly
+def render(
+    graph_path: Path,
+    out_path: Path,
+    relations: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    depth: int,
+) -> None:
+    """Draw the graph as one self-contained interactive HTML page."""
+    from kg.graph import from_graph
+    from kg.ontology import relation_types
+    from kg.query import load_graph
+    from kg.render import render_page, write_page
+    from kg.select import select_events
+
+    _, all_actors, events = from_graph(load_graph(graph_path))
+    kept_actors, kept_events = select_events(
+        all_actors,
+        events,
+        relation_types(),
+        relations=relations,
+        since=since,
+        until=until,
+        actor=actor,
+        depth=depth,
+    )
+    write_page(
+        out_path,
+        render_page(kept_actors, kept_events, relation_types(), title=f"kg: {graph_path.name}"),
+    )
+    click.echo(f"{len(kept_actors)} actors, {len(kept_events)} events -> {out_path}")
+
+
+@main.command(name="relations")
+def list_relations() -> None:
+    """List the relation vocabulary: name, PLOVER category, CAMEO code, Goldstein score."""
+    from kg.ontology import relation_types
+
+    rows = [
+        {"relation": r.name, "plover": r.plover, "cameo": r.cameo, "goldstein": r.goldstein}
+        for r in relation_types().values()
+    ]
+    for row in rows:
+        click.echo(json.dumps(row))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
