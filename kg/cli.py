@@ -97,12 +97,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None) -> N
     for message in result.warnings:
         warn(message)
     graph = to_graph(result.documents, result.actors, result.events)
-    html = render_page(
-        result.actors,
-        result.events,
-        relation_types(),
-        title="kg: " + (", ".join(str(s) for s in sources or DEFAULT_SOURCES)),
-    )
+    # Names, not paths, so the page is the same bytes wherever the build runs.
+    title = "kg: " + ", ".join(s.resolve().name for s in sources or DEFAULT_SOURCES)
+    html = render_page(result.actors, result.events, relation_types(), title=title)
     write_atomically(
         [
             (out_dir / "kg.ttl", serialize_rdf(graph, "ttl")),
@@ -125,7 +122,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None) -> N
     "bindings",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a query variable to a literal, e.g. --bind actor='Donald Trump'.",
+    help="Bind a query variable to a literal, e.g. --bind actor='Ada Lovelace'.",
 )
 @click.option("--allow-service", is_flag=True, help="Let SERVICE clauses reach the network.")
 @friendly
