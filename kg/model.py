@@ -52,7 +52,7 @@ class Actor:
 class RelationType:
     """One relation of the vocabulary in ``ontology/kg.ttl``."""
 
-    name: str  # camelCase local name, for example "setDeadline"
+    name: str  # camelCase local name of the property in ontology/kg.ttl
     label: str
     cameo: str
     plover: str
