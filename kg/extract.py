@@ -80,7 +80,7 @@ def _evidence_units(doc: Doc) -> list[Span]:
     while i < len(sents):
         sent = sents[i]
         text = sent.text.strip()
-        # '“Vladimir, STOP!” Trump commanded': a quotation cut off from its speaker.
+        # '“Ilkka, STOP!” Haddad commanded': a quotation cut off from its speaker.
         # A quotation closed by a full stop, or ending a paragraph, stands alone.
         if (
             i + 1 < len(sents)
@@ -292,7 +292,7 @@ class _Context:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += [g for g in child.children if g.dep_ == "pobj"]
-            # "a deadline for Putin to agree": the object is the clause's own subject.
+            # "a deadline for Rantanen to agree": the object is the clause's own subject.
             if child.dep_ in ("advcl", "acl", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ in preps for g in child.children
             ):
@@ -300,7 +300,7 @@ class _Context:
         return self._mentions_of(targets)
 
     def _demonym_before(self, head: Token) -> list[int]:
-        """'Russian missile and drone attacks': a nationality just before the noun."""
+        """'Norlandic missile and drone attacks': a nationality just before the noun."""
         for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
             token = self.doc[i]
             if token.pos_ not in ("NOUN", "ADJ", "CCONJ", "PROPN", "PUNCT"):
@@ -325,7 +325,6 @@ class _Context:
                 found.append(index)
             else:
                 queue += [c for c in token.children if c.dep_ == "appos"]
-                # "the Russian leader's forces": a possessor stands in for a bare noun.
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(found)
 

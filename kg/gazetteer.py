@@ -53,7 +53,7 @@ class Gazetteer:
         return forms
 
     def principal(self, actor_id: str) -> str:
-        """The actor a place or office stands for ("Kremlin" -> Russia), else itself."""
+        """The actor a place or office stands for (a palace -> its country), else itself."""
         entry = self.entries.get(actor_id)
         return entry.stands_for if entry and entry.stands_for else actor_id
 

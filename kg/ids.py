@@ -16,8 +16,8 @@ def slug(name: str) -> str:
 
     >>> slug("Ilkka  Rantanen")
     'ilkka-rantanen'
-    >>> slug("  Kim  Jong-Un ")
-    'kim-jong-un'
+    >>> slug("  Lee  Jae-Min ")
+    'lee-jae-min'
     >>> slug("Élysée Palace")
     'elysee-palace'
     """

@@ -1,6 +1,6 @@
 """Find the places in a parsed article that name or point at an actor.
 
-A mention is a name (gazetteer form or NER entity), a role ("the Russian leader"),
+A mention is a name (gazetteer form or NER entity), a role ("the Norlandic leader"),
 a pronoun, a nationality adjective, or a plural reference ("the two leaders").
 Which actor each one means is decided later, in :mod:`kg.resolve`.
 """
@@ -183,7 +183,7 @@ class MentionFinder:
             titles = self.lexicon.generic_titles[lemma]
         if not titles or token.tag_ == "NNS":
             return None
-        # "Ukraine's president, Volodymyr Zelensky": the name itself is the mention.
+        # "Norland's president, Ilkka Rantanen": the name itself is the mention.
         if any(child.dep_ == "appos" and child.i in taken for child in token.children):
             return None
         of_index = -1

@@ -1,7 +1,7 @@
 """Decide who each mention means, and turn candidates into events.
 
 Names go through the gazetteer, then through the article's own full names (so
-"Vladimir" and "Rantanen" find the person named in full before). Roles find who
+"Ilkka" and "Rantanen" find the person named in full before). Roles find who
 held the office on the event's date. Pronouns take the most salient earlier
 actor of a fitting kind. Places that stand for a government become that country.
 """
@@ -90,7 +90,7 @@ class Resolver:
     def _pairs(self, relation, subjects, objects):
         if objects:
             return [(s, o) for s in subjects for o in objects]
-        # "Putin and Trump agreed to meet": coordinated subjects relate to each other.
+        # "Rantanen and Haddad agreed to meet": coordinated subjects relate to each other.
         pairs = []
         for i, first in enumerate(subjects):
             for second in subjects[i + 1 :]:
