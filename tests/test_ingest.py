@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from kg.cli import main
@@ -40,7 +41,9 @@ def test_broken_front_matter_warns_and_falls_back(runner, tmp_path):
 
 def test_windows_1252_bytes_warn_and_decode(runner, tmp_path):
     path = tmp_path / "cp1252.txt"
-    path.write_bytes("Donald Trump met Kim Jong Un in Singapore \u2013 caf\u00e9.\n".encode("cp1252"))
+    path.write_bytes(
+        "Donald Trump met Kim Jong Un in Singapore \u2013 caf\u00e9.\n".encode("cp1252")
+    )
     docs = read_sources([path])
     assert "Windows-1252" in docs.warnings[0]
     assert "\u2013" in docs.documents[0].text
@@ -74,11 +77,12 @@ def test_folder_with_no_article_fails(runner, tmp_path):
 
 def test_json_lines_corpus_with_a_broken_line(tmp_path):
     path = tmp_path / "corpus.jsonl"
-    path.write_text(
-        '{"id": "1", "title": "One", "published": "2018-06-13 10:00:00Z", "text": "%s"}\n'
-        "{not json\n"
-        '{"id": "3", "text": "Joe Biden met Volodymyr Zelensky in Kyiv."}\n' % ARTICLE.strip()
-    )
+    lines = [
+        json.dumps({"id": "1", "published": "2018-06-13 10:00:00Z", "text": ARTICLE}),
+        "{not json",
+        json.dumps({"id": "3", "text": "Joe Biden met Volodymyr Zelensky in Kyiv."}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
     result = read_sources([path])
     assert [d.source for d in result.documents] == ["corpus.jsonl#1", "corpus.jsonl#3"]
     assert result.documents[0].date.value == "2018-06-13"
