@@ -252,6 +252,28 @@ def render(
     click.echo(f"{len(kept_actors)} actors, {len(kept_events)} events -> {out_path}")
 
 
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--show-errors", is_flag=True, help="List missed and spurious relations.")
+@friendly
+def evaluate(gold: Path, show_errors: bool) -> None:
+    """Score extraction against a GOLD annotation file (see tests/gold/README.md).
+
+    Prints precision, recall and F1 per relation type and overall, date accuracy
+    over matched relations, and actor-linking accuracy.
+    """
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.evaluate import format_report
+
+    report = run_evaluation(gold)
+    click.echo(format_report(report))
+    if show_errors:
+        for line in report.misses:
+            click.echo(f"missed   {line}")
+        for line in report.spurious:
+            click.echo(f"spurious {line}")
+
+
 @main.command(name="relations")
 def list_relations() -> None:
     """List the relation vocabulary: name, PLOVER category, CAMEO code, Goldstein score."""
