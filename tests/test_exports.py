@@ -43,10 +43,16 @@ def test_same_input_same_bytes(runner, tmp_path, seed_exports):
 
 @pytest.mark.parametrize(
     ("fmt", "oxigraph_format"),
-    [("ttl", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD)],
+    [
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    ],
 )
 def test_rdf_exports_parse_in_a_second_parser(runner, seed_exports, fmt, oxigraph_format):
-    result = runner.invoke(main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", fmt])
+    result = runner.invoke(
+        main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", fmt]
+    )
     assert result.exit_code == 0
     triples = list(ox.parse(result.stdout_bytes, format=oxigraph_format))
     original = Graph().parse(seed_exports / "kg.ttl")
@@ -54,14 +60,25 @@ def test_rdf_exports_parse_in_a_second_parser(runner, seed_exports, fmt, oxigrap
 
 
 def test_jsonld_is_json(runner, seed_exports):
-    result = runner.invoke(main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "jsonld"])
+    result = runner.invoke(
+        main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "jsonld"]
+    )
     assert json.loads(result.stdout_bytes)
 
 
 def test_graphml_export_reads_back_in_networkx(runner, seed_exports, tmp_path):
     out = tmp_path / "kg.graphml"
     result = runner.invoke(
-        main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "graphml", "--out", str(out)]
+        main,
+        [
+            "export",
+            "--graph",
+            str(seed_exports / "kg.ttl"),
+            "--format",
+            "graphml",
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     network = nx.read_graphml(out)
@@ -70,7 +87,9 @@ def test_graphml_export_reads_back_in_networkx(runner, seed_exports, tmp_path):
 
 
 def test_csv_export_matches_the_build(runner, seed_exports):
-    result = runner.invoke(main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "csv"])
+    result = runner.invoke(
+        main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "csv"]
+    )
     assert result.stdout_bytes == (seed_exports / "relations.csv").read_bytes()
 
 
@@ -96,5 +115,7 @@ def test_unwritable_output_is_a_clean_error(runner, tmp_path):
 
 
 def test_stdout_export_is_bytes_not_text(runner, seed_exports):
-    result = runner.invoke(main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "nt"])
+    result = runner.invoke(
+        main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "nt"]
+    )
     assert io.BytesIO(result.stdout_bytes).read().endswith(b" .\n")

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
@@ -65,7 +64,9 @@ def test_table_output_and_bindings(runner, seed_exports):
 
 
 def test_query_accepts_sparql_text_and_rq_files(runner, seed_exports, tmp_path):
-    text = "SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/kg-news/ontology#RelationEvent> }"
+    text = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/kg-news/ontology#RelationEvent> }"
+    )
     graph = str(seed_exports / "kg.ttl")
     inline = runner.invoke(main, ["query", text, "--graph", graph, "--format", "csv"])
     path = tmp_path / "count.rq"
