@@ -324,7 +324,19 @@ class _Context:
             if index is not None:
                 found.append(index)
             else:
-                queue += [c for c in token.children if c.dep_ == "appos"]
+                appositions = [c for c in token.children if c.dep_ == "appos"]
+                # "Costin's ultimatum", "Norlandic artillery": the owner or the nation
+                # stands for a thing that is not an actor.
+                queue += appositions or [
+                    c
+                    for c in token.children
+                    if c.dep_ == "poss"
+                    or (
+                        c.dep_ in ("amod", "compound")
+                        and c.i in self.token_mentions
+                        and self.mentions[self.token_mentions[c.i]].form == "demonym"
+                    )
+                ]
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(found)
 

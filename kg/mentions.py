@@ -52,6 +52,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.forms = gazetteer.names()
+        self.make_doc = nlp.make_doc
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form, actor_id in sorted(self.forms.items()):
             self.matcher.add(actor_id, [nlp.make_doc(form)])
@@ -84,7 +85,7 @@ class MentionFinder:
                 if span.text in entry.demonyms:
                     form = "demonym"
             elif label == "NORP":
-                continue  # an unknown nationality names no actor
+                form = "demonym"  # resolved later against the countries the article names
             add(
                 Mention(
                     index=0, start=span.start, end=span.end, sent=sent_of[span.start],
@@ -151,6 +152,7 @@ class MentionFinder:
                 continue
             used.update(range(start, end))
             found.append((span, "GAZ", doc.vocab.strings[match_id]))
+        entities: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
@@ -159,6 +161,18 @@ class MentionFinder:
                 continue
             used.update(range(span.start, span.end))
             found.append((span, ent.label_, ""))
+            entities.setdefault(span.text, ent.label_)
+        # The model finds a name in one sentence and misses it in the next: every
+        # occurrence of a name it found somewhere is a mention.
+        local = PhraseMatcher(doc.vocab, attr="ORTH")
+        for text, label in entities.items():
+            if text[:1].isupper():
+                local.add(label, [self.make_doc(text)])
+        for match_id, start, end in sorted(local(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+            if any(i in used for i in range(start, end)):
+                continue
+            used.update(range(start, end))
+            found.append((doc[start:end], doc.vocab.strings[match_id], ""))
         found.sort(key=lambda item: item[0].start)
         return found
 

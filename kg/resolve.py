@@ -9,6 +9,7 @@ actor of a fitting kind. Places that stand for a government become that country.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.dates import resolve_expression, to_date
@@ -144,6 +145,33 @@ def _dates_by_sentence(extracted: ExtractedDoc, dates: dict[int, FuzzyDate]) -> 
     return by_sentence
 
 
+def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str, str], list[str]]:
+    """The kind of each unknown name by majority of its NER labels in the article.
+
+    A name that a nationality adjective derives from ("Drevnia" for "Drevnian") is a
+    country whatever the model said of it.
+    """
+    votes: dict[str, Counter] = {}
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.form == "name" and not mention.gazetteer_id and mention.kind:
+            actor_id = slug(mention.text)
+            votes.setdefault(actor_id, Counter())[mention.kind] += 1
+            names.setdefault(actor_id, mention.text)
+    demonyms = [m.text.lower() for m in mentions if m.form == "demonym" and not m.gazetteer_id]
+    kinds = {}
+    for actor_id, counter in votes.items():
+        name = names[actor_id].lower()
+        stem = name[: max(4, len(name) - 1)]
+        if len(name.split()) == 1 and any(d.startswith(stem) for d in demonyms):
+            kinds[actor_id] = "Country"
+        else:
+            kinds[actor_id] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    countries = [names[a] for a, kind in kinds.items() if kind == "Country"]
+    countries += [e.name for e in gazetteer.entries.values() if e.kind == "Country"]
+    return kinds, countries
+
+
 class _DocState:
     """Who each mention of one document refers to."""
 
@@ -156,6 +184,7 @@ class _DocState:
         self.local_names: dict[str, tuple[str, str]] = {}  # actor_id -> (label, kind)
         self.full_names: list[tuple[str, str]] = []  # (name, actor_id) in reading order
         self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
+        self.kinds, self.country_names = _vote_kinds(extracted.mentions, resolver.gazetteer)
 
     def assign(self) -> dict[int, list[str]]:
         who: dict[int, list[str]] = {}
@@ -183,6 +212,8 @@ class _DocState:
             self._remember_full_name(mention.text, mention.gazetteer_id)
             return mention.gazetteer_id
         text = mention.text
+        if mention.form == "demonym":
+            return self._demonym_country(text)
         words = text.split()
         if len(words) == 1:
             # A first name or surname of someone the article named in full.
@@ -193,12 +224,22 @@ class _DocState:
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
             return actor_id
-        self.local_names.setdefault(actor_id, (text, mention.kind or "Organisation"))
+        self.local_names.setdefault(actor_id, (text, self.kinds.get(actor_id, "Organisation")))
         self._remember_full_name(text, actor_id)
         if mention.title_words:
             of = self._nearby_country(mention)
             self.local_roles.append((frozenset(mention.title_words), of, actor_id))
         return actor_id
+
+    def _demonym_country(self, demonym: str) -> str:
+        """ "Drevnian" means the Drevnia the article names: the longest name it starts with."""
+        word = demonym.lower()
+        best = ""
+        for name in self.country_names:
+            stem = name.lower()[: max(4, len(name) - 1)]
+            if word.startswith(stem) and len(name) > len(best):
+                best = name
+        return slug(best) if best else ""
 
     def _remember_full_name(self, text: str, actor_id: str) -> None:
         if len(text.split()) > 1:
