@@ -19,6 +19,7 @@ from kg.mentions import Mention
 QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
+SHORT_QUOTE = 4  # words
 
 
 @dataclass
@@ -106,6 +107,20 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
+def _long_quote_tokens(doc: Doc) -> set[int]:
+    """Tokens of quotations longer than a few words: the speaker's own sentences.
+
+    A short quotation ('China "firmly rejects" the charge') is the reporter's
+    sentence with a word or two quoted, so its verbs still count.
+    """
+    inside: set[int] = set()
+    for match in QUOTE_PAIRS.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span) > SHORT_QUOTE + 2:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
 def _date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
     """DATE entities, plus relative phrases ("the following day") the model misses."""
     found: dict[int, DateExpression] = {}
@@ -168,6 +183,7 @@ class _Context:
         self.token_mentions = token_mentions
         self.lexicon = lexicon
         self.quoted_tokens = quoted
+        self.long_quotes = _long_quote_tokens(doc)
 
     # ---------------------------------------------------------------- triggers
 
@@ -180,7 +196,7 @@ class _Context:
         consumed = {i for head, _, used in matches for i in used if i != head.i}
         candidates = []
         for head, trigger, used in matches:
-            if head.i in consumed or head.i in self.quoted_tokens:
+            if head.i in consumed or head.i in self.long_quotes:
                 continue
             candidate = self._candidate(unit, head, trigger, used)
             if candidate is not None:
@@ -324,21 +340,50 @@ class _Context:
             if index is not None:
                 found.append(index)
             else:
-                appositions = [c for c in token.children if c.dep_ == "appos"]
-                # "Costin's ultimatum", "Norlandic artillery": the owner or the nation
-                # stands for a thing that is not an actor.
-                queue += appositions or [
-                    c
-                    for c in token.children
-                    if c.dep_ == "poss"
-                    or (
-                        c.dep_ in ("amod", "compound")
-                        and c.i in self.token_mentions
-                        and self.mentions[self.token_mentions[c.i]].form == "demonym"
-                    )
-                ]
+                queue += self._stand_ins(token)
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(found)
+
+    def _stand_ins(self, token: Token) -> list[Token]:
+        """Who a thing that is not an actor stands for, surest first.
+
+        "the defence minister, Viktor Hald" (apposition); "the GRU intelligence agency"
+        (a name inside); "Costin's ultimatum" (the owner); "Norlandic artillery" (the
+        nation); "diplomats from the G7" (the body they come from).
+        """
+        children = list(token.children)
+        appositions = [c for c in children if c.dep_ == "appos"]
+        if appositions:
+            return appositions
+        names = [
+            c
+            for c in children
+            if c.dep_ == "compound"
+            and c.i in self.token_mentions
+            and self.mentions[self.token_mentions[c.i]].form == "name"
+        ]
+        if names:
+            return names
+        owners = [c for c in children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        nations = [
+            c
+            for c in children
+            if c.dep_ in ("amod", "compound")
+            and c.i in self.token_mentions
+            and self.mentions[self.token_mentions[c.i]].form == "demonym"
+        ]
+        if nations:
+            return nations
+        # "top diplomats from the Group of Seven", "statements by Bennett"
+        return [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in self.token_mentions
+        ]
 
     # ---------------------------------------------------------------- modality
 
@@ -346,6 +391,9 @@ class _Context:
         """Negated, hypothetical or refused: not an event."""
         lexicon = self.lexicon
         intent = relation in lexicon.intent_relations
+        previous = head
+        # A noun's tense is its verb's: "would resume cooperation".
+        clause = _clause_verb(head)
         for step, token in enumerate([head, *head.ancestors]):
             for child in token.children:
                 if child.dep_ == "neg" and child.lower_ in lexicon.negations:
@@ -354,13 +402,21 @@ class _Context:
                     return True
                 if (
                     not intent
-                    and step == 0
+                    and (step == 0 or token is clause)
                     and child.dep_ == "aux"
                     and child.lower_ in lexicon.hypothetical_modals
                 ):
                     return True
             if step > 0 and token.lemma_.lower() in lexicon.negating_verbs:
                 return True
+            if (
+                step > 0
+                and not intent
+                and token.lemma_.lower() in lexicon.irrealis_verbs
+                and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
+            ):
+                return True
+            previous = token
         return False
 
     def _negated_argument(self, mention_index: int) -> bool:
@@ -381,7 +437,10 @@ class _Context:
         named = _unique(
             self.token_mentions[t.i]
             for t in inside
-            if t.i in self.token_mentions and self.mentions[self.token_mentions[t.i]].form == "name"
+            if t.i in self.token_mentions
+            and self.mentions[self.token_mentions[t.i]].form == "name"
+            # Countries in a quotation are its subject matter; people are addressed.
+            and self.mentions[self.token_mentions[t.i]].kind == "Person"
         )
         if not named:
             return candidates

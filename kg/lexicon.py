@@ -42,6 +42,7 @@ class Lexicon:
     quote_rules: list[QuoteRule] = field(default_factory=list)
     negations: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    irrealis_verbs: frozenset[str] = frozenset()
     negating_determiners: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     hypothetical_modals: frozenset[str] = frozenset()
@@ -115,6 +116,7 @@ def load_lexicon() -> Lexicon:
     modality = data.get("modality") or {}
     lexicon.negations = _words(modality.get("negations"))
     lexicon.negating_verbs = _words(modality.get("negating_verbs"))
+    lexicon.irrealis_verbs = _words(modality.get("irrealis_verbs"))
     lexicon.negating_determiners = _words(modality.get("negating_determiners"))
     lexicon.hypothetical_marks = _words(modality.get("hypothetical_marks"))
     lexicon.hypothetical_modals = _words(modality.get("hypothetical_modals"))

@@ -105,8 +105,31 @@ class MentionFinder:
                     head=span.root.i,
                 )
             )  # fmt: skip
+        organisations = [
+            m for m in mentions if m.kind == "Organisation" and len(m.text.split()) > 1
+        ]
         for token in doc:
             if token.i in taken:
+                continue
+            # "the union" after "the Sorvanian Students' Union" names that organisation.
+            earlier = [
+                m
+                for m in organisations
+                if m.start < token.i and m.text.split()[-1].lower() == token.lower_
+            ]
+            if (
+                earlier
+                and token.pos_ == "NOUN"
+                and any(c.lower_ == "the" for c in token.children)
+            ):
+                full = earlier[0].text  # the first named is the one the story is about
+                add(
+                    Mention(
+                        index=0, start=token.i, end=token.i + 1, sent=sent_of[token.i],
+                        text=full, form="name", kind="Organisation",
+                        is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
+                    )
+                )  # fmt: skip
                 continue
             role = self._role(token, taken)
             if role is not None:
@@ -179,8 +202,8 @@ class MentionFinder:
     def _titles_before(self, span: Span) -> tuple[str, ...]:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
         doc = span.doc
-        before = doc[max(0, span.start - 4) : span.start].text.lower()
-        return tuple(w for w in self.title_words if before.endswith(w) or f"{w} " in before)
+        before = " " + doc[max(0, span.start - 4) : span.start].text.lower() + " "
+        return tuple(w for w in self.title_words if f" {w} " in before)
 
     def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
         """A noun phrase headed by a title word: its titles, country mention and start."""
@@ -210,10 +233,21 @@ class MentionFinder:
         return titles, of_index, start
 
 
+CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "before"}
+
+
 def _trim(ent: Span) -> Span | None:
-    """Drop a leading determiner and a trailing possessive from an entity span."""
+    """Drop a leading determiner and a trailing possessive from an entity span.
+
+    The small model sometimes runs a name on across a preposition ("Ilkka for
+    Norland"): the name ends there.
+    """
     start, end = ent.start, ent.end
     doc = ent.doc
+    for token in ent[1:]:
+        if token.lower_ in CUT_WORDS and token.is_lower:
+            end = token.i
+            break
     while start < end and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
     while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):

@@ -46,8 +46,16 @@ class Resolver:
                 if keep and not self._stands_for_other(actor_id):
                     self._ensure_actor(actor_id, state, into)
         for candidate in extracted.candidates:
-            subjects = [(a, m) for m in candidate.subjects for a in who.get(m, [])]
-            objects = [(a, m) for m in candidate.objects for a in who.get(m, [])]
+            # "they" may be any group; two people only where the relation is mutual.
+            usable = [
+                m
+                for m in (*candidate.subjects, *candidate.objects)
+                if extracted.mentions[m].kind != "Plural"
+                or self.relation_types[candidate.relation].symmetric
+                or extracted.mentions[m].form == "plural"
+            ]
+            subjects = [(a, m) for m in candidate.subjects if m in usable for a in who.get(m, [])]
+            objects = [(a, m) for m in candidate.objects if m in usable for a in who.get(m, [])]
             pairs = self._pairs(candidate.relation, subjects, objects)
             doc = extracted.doc
             unit = doc[candidate.sent_start : candidate.sent_end]
@@ -252,8 +260,10 @@ class _DocState:
         for other in reversed(self.extracted.mentions[: mention.index]):
             if other.sent != mention.sent or other.end < mention.start - 5:
                 break
-            if other.kind == "Country" and other.form in ("name", "demonym"):
-                return self._name(other)
+            if other.form == "demonym" or (
+                other.form == "name" and self.kinds.get(slug(other.text), other.kind) == "Country"
+            ):
+                return self.gazetteer.principal(self._name(other))
         return ""
 
     def _role(self, mention: Mention, who, history) -> list[str]:
