@@ -20,6 +20,7 @@ QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
 SHORT_QUOTE = 4  # words
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"}
 
 
 @dataclass
@@ -207,6 +208,10 @@ class _Context:
         lemma = token.lemma_.lower()
         if token.pos_ in ("NOUN", "PROPN"):
             options = self.lexicon.noun_triggers.get(lemma, [])
+            # A verb the tagger took for a noun still heads its clause: 'China "firmly
+            # rejects" the charge'.
+            if token.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in token.children):
+                options = options + self.lexicon.verb_triggers.get(lemma, [])
         elif token.pos_ in ("VERB", "AUX", "ADJ"):
             options = self.lexicon.verb_triggers.get(lemma, [])
         else:
@@ -278,6 +283,9 @@ class _Context:
                 subjects, _ = self._subjects(verb, skip=head.i)
                 climbed = True
         objects = self._objects_below(head, relation)
+        if not objects and head.dep_ == "dobj":
+            # "opened a probe into X", "imposed sanctions on X": the light verb holds it.
+            objects = self._objects_below(head.head, relation, direct=False)
         return subjects, objects, climbed
 
     def _subjects(self, token: Token, skip: int = -1) -> tuple[list[int], bool]:
@@ -302,9 +310,11 @@ class _Context:
             current = current.head
         return [], False
 
-    def _objects_below(self, token: Token, relation: str) -> list[int]:
+    def _objects_below(self, token: Token, relation: str, direct: bool = True) -> list[int]:
         preps = self.lexicon.object_preps.get(relation, frozenset())
-        targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+        targets = (
+            [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")] if direct else []
+        )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += [g for g in child.children if g.dep_ == "pobj"]
@@ -358,7 +368,7 @@ class _Context:
         names = [
             c
             for c in children
-            if c.dep_ == "compound"
+            if c.dep_ in ("compound", "nmod")
             and c.i in self.token_mentions
             and self.mentions[self.token_mentions[c.i]].form == "name"
         ]
@@ -369,8 +379,8 @@ class _Context:
             return owners
         nations = [
             c
-            for c in children
-            if c.dep_ in ("amod", "compound")
+            for c in token.subtree
+            if c.i < token.i
             and c.i in self.token_mentions
             and self.mentions[self.token_mentions[c.i]].form == "demonym"
         ]
@@ -402,7 +412,7 @@ class _Context:
                     return True
                 if (
                     not intent
-                    and (step == 0 or token is clause)
+                    and (step == 0 or token.i == clause.i)
                     and child.dep_ == "aux"
                     and child.lower_ in lexicon.hypothetical_modals
                 ):
@@ -475,7 +485,7 @@ class _Context:
 
 
 def _below(token: Token, lemma: str) -> Token | None:
-    """A token with ``lemma`` at most two steps below ``token``.
+    """A token with ``lemma`` at most three steps below ``token``.
 
     An adjective's complement often hangs off its copula ("was open to meeting"),
     so for an adjective the copula's other children count too.
@@ -491,14 +501,14 @@ def _below(token: Token, lemma: str) -> Token | None:
     return found
 
 
-def _below_one(token: Token, words: list[str]) -> Token | None:
-    for child in token.children:
-        if child.lemma_.lower() in words or child.lower_ in words:
-            return child
-    for child in token.children:
-        for grandchild in child.children:
-            if grandchild.lemma_.lower() in words or grandchild.lower_ in words:
-                return grandchild
+def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
+    """Breadth first, so the nearest match wins; never inside the subject."""
+    level = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
+    for _ in range(depth):
+        for child in level:
+            if child.lemma_.lower() in words or child.lower_ in words:
+                return child
+        level = [g for child in level for g in child.children]
     return None
 
 

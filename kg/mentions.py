@@ -152,6 +152,10 @@ class MentionFinder:
                 )  # fmt: skip
         for mention in mentions:
             root = doc[mention.head]
+            # "Sorvania's ombudsman, Irena Kask, said": the apposition is the subject too.
+            if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
+                mention.is_subject = True
+                root = root.head
             mention.main_subject = mention.is_subject and root.head.dep_ == "ROOT"
         mentions.sort(key=lambda m: m.start)
         renumber = {m.index: n for n, m in enumerate(mentions)}
