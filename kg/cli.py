@@ -228,11 +228,11 @@ def render(
     depth: int,
 ) -> None:
     """Draw the graph as one self-contained interactive HTML page."""
+    from kg.filters import select_events
     from kg.graph import from_graph
     from kg.ontology import relation_types
     from kg.query import load_graph
     from kg.render import render_page, write_page
-    from kg.select import select_events
 
     _, all_actors, events = from_graph(load_graph(graph_path))
     kept_actors, kept_events = select_events(

@@ -16,7 +16,7 @@ from kg.dates import RELATIVE_DATE
 from kg.lexicon import Lexicon, Trigger
 from kg.mentions import Mention
 
-QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTE_MARKS = re.compile(r"[“”\"\n]")
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
 SHORT_QUOTE = 4  # words
@@ -99,10 +99,33 @@ def _evidence_units(doc: Doc) -> list[Span]:
     return units
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, tolerant of the mixed marks real copy has.
+
+    “ opens, ” closes, a straight quote toggles, and a paragraph break ends any
+    quotation left open ('a “constructive" dialogue' is one quotation).
+
+    >>> quotations('He said “yes" and "no”.')
+    [(8, 13), (18, 22)]
+    """
+    spans = []
+    opened = -1
+    for match in QUOTE_MARKS.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == "\n":
+            opened = -1
+        elif mark == "“" or (mark == '"' and opened < 0):
+            opened = at
+        elif opened >= 0:
+            spans.append((opened, at + 1))
+            opened = -1
+    return spans
+
+
 def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
-    for match in QUOTE_PAIRS.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for start, end in quotations(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             inside.update(range(span.start, span.end))
     return inside
@@ -115,8 +138,8 @@ def _long_quote_tokens(doc: Doc) -> set[int]:
     sentence with a word or two quoted, so its verbs still count.
     """
     inside: set[int] = set()
-    for match in QUOTE_PAIRS.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for start, end in quotations(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) > SHORT_QUOTE + 2:
             inside.update(range(span.start, span.end))
     return inside

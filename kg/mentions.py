@@ -244,12 +244,17 @@ def _trim(ent: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive from an entity span.
 
     The small model sometimes runs a name on across a preposition ("Ilkka for
-    Norland"): the name ends there.
+    Norland"): the name ends there. An office named by its owner ("Norland's
+    Foreign Ministry") is the owner acting.
     """
     start, end = ent.start, ent.end
     doc = ent.doc
     for token in ent[1:]:
         if token.lower_ in CUT_WORDS and token.is_lower:
+            end = token.i
+            break
+        # "Afghanistan's Ministry of Foreign Affairs" speaks for Afghanistan.
+        if token.tag_ == "POS" and token.i > start:
             end = token.i
             break
     while start < end and doc[start].pos_ in ("DET", "PUNCT"):
