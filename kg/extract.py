@@ -371,11 +371,22 @@ class _Context:
             seen.add(token.i)
             index = self.token_mentions.get(token.i)
             if index is not None:
-                found.append(index)
+                found.append(self._owner(index))
             else:
                 queue += self._stand_ins(token)
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(found)
+
+    def _owner(self, index: int) -> int:
+        """An office named with its owner acts for the owner: "Norland's Foreign Ministry"."""
+        mention = self.mentions[index]
+        if mention.form != "name" or mention.gazetteer_id or mention.kind != "Organisation":
+            return index
+        for child in self.doc[mention.head].children:
+            owner = self.token_mentions.get(child.i)
+            if child.dep_ == "poss" and owner is not None:
+                return owner
+        return index
 
     def _stand_ins(self, token: Token) -> list[Token]:
         """Who a thing that is not an actor stands for, surest first.

@@ -207,7 +207,7 @@ class MentionFinder:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
         doc = span.doc
         before = " " + doc[max(0, span.start - 4) : span.start].text.lower() + " "
-        return tuple(w for w in self.title_words if f" {w} " in before)
+        return tuple(w for w in self.title_words if before.endswith(f" {w} "))
 
     def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
         """A noun phrase headed by a title word: its titles, country mention and start."""

@@ -21,6 +21,7 @@ from kg.model import Actor, Document, Event, FuzzyDate, RelationType
 
 PERSON_KINDS = {"Person"}
 THING_KINDS = {"Country", "Organisation"}
+GENERIC_ONLY = {"president", "prime minister"}  # too common to resolve without a country
 REFERENCE_FACTOR = 0.9  # a pronoun or a role is a guess about who is meant
 
 
@@ -274,7 +275,10 @@ class _DocState:
         holders = self.gazetteer.holders(set(mention.titles), of or None, day)
         holders += [a for t, o, a in self.local_roles if t & mention.titles and (not of or o == of)]
         if not of:
-            # "the president" alone means the one the article spoke of last.
+            # "the pontiff" has one holder; "the president" alone means the one the
+            # article spoke of last.
+            if len(set(holders)) == 1 and not mention.titles & GENERIC_ONLY:
+                return holders[:1]
             recent = [a for m, a in reversed(history) if a in holders]
             return recent[:1]
         if len(set(holders)) == 1:
