@@ -253,7 +253,7 @@ def _trim(ent: Span) -> Span | None:
         if token.lower_ in CUT_WORDS and token.is_lower:
             end = token.i
             break
-        # "Afghanistan's Ministry of Foreign Affairs" speaks for Afghanistan.
+        # "Norland's Ministry of Foreign Affairs" speaks for Norland.
         if token.tag_ == "POS" and token.i > start:
             end = token.i
             break

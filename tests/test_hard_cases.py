@@ -160,7 +160,7 @@ def test_reported_intent_is_its_own_relation(tmp_path):
 
 def test_a_spokesman_reports_the_principals_act(tmp_path):
     found = relations(
-        tmp_path,
+        tmp_path, "Kremlin spokesman Dmitry Peskov said Vladimir Putin had dismissed Trump's plan."
         "Kremlin spokesman Dmitry Peskov said Vladimir Putin had dismissed Trump's threat.",
     )
     assert ("Vladimir Putin", "criticized", "Donald Trump") in found
