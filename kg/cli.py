@@ -252,6 +252,84 @@ def render(
     click.echo(f"{len(kept_actors)} actors, {len(kept_events)} events -> {out_path}")
 
 
+@main.command()
+@graph_option
+@format_option(("table", "csv", "json"))
+@click.option("--ego", default=None, metavar="ACTOR", help="The events around ACTOR.")
+@click.option("--radius", default=1, show_default=True, help="Ego network radius.")
+@click.option(
+    "--path",
+    "path_ends",
+    nargs=2,
+    default=None,
+    metavar="FROM TO",
+    help="The shortest chain of relations between two actors.",
+)
+@click.option(
+    "--dyad",
+    "dyad_pair",
+    nargs=2,
+    default=None,
+    metavar="A B",
+    help="How a pair's relationship moves: events and mean Goldstein score per month.",
+)
+@click.option("--seed", default=42, show_default=True, help="Seed for community detection.")
+@friendly
+def analyze(
+    graph_path: Path,
+    fmt: str,
+    ego: str | None,
+    radius: int,
+    path_ends: tuple[str, str] | None,
+    dyad_pair: tuple[str, str] | None,
+    seed: int,
+) -> None:
+    """Network analytics: centrality and communities per actor, or an ego network,
+    a chain of relations between two actors, or a pair's relationship over time."""
+    from kg import analyze as analysis
+    from kg.graph import from_graph
+    from kg.query import load_graph
+    from kg.tables import format_rows
+
+    _, actors, events = from_graph(load_graph(graph_path))
+    labels = {a.actor_id: a.label for a in actors}
+    if dyad_pair:
+        a, b = (analysis.find_actor(actors, name) for name in dyad_pair)
+        rows = analysis.dyad(events, a, b)
+        click.echo(format_rows(rows, fmt, ["month", "events", "mean_goldstein"]))
+        undated = analysis.dyad_undated(events, a, b)
+        if undated and fmt == "table":
+            click.echo(f"({undated} undated events between {labels[a]} and {labels[b]})")
+        return
+    if path_ends:
+        source, target = (analysis.find_actor(actors, name) for name in path_ends)
+        chain = analysis.shortest_chain(actors, events, source, target)
+        rows = [_event_row(e, labels) for e in chain]
+        click.echo(format_rows(rows, fmt, EVENT_COLUMNS))
+        return
+    if ego:
+        centre = analysis.find_actor(actors, ego)
+        _, near = analysis.ego_network(actors, events, centre, radius)
+        click.echo(format_rows([_event_row(e, labels) for e in near], fmt, EVENT_COLUMNS))
+        return
+    rows = analysis.actor_table(actors, events, seed=seed)
+    click.echo(format_rows(rows, fmt))
+
+
+EVENT_COLUMNS = ["date", "subject", "relation", "object", "evidence", "source"]
+
+
+def _event_row(event, labels: dict[str, str]) -> dict:
+    return {
+        "date": event.date.value if event.date else "",
+        "subject": labels.get(event.subject, event.subject),
+        "relation": event.relation,
+        "object": labels.get(event.object, event.object),
+        "evidence": event.evidence,
+        "source": event.source,
+    }
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--show-errors", is_flag=True, help="List missed and spurious relations.")

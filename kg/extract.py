@@ -20,6 +20,7 @@ QUOTE_MARKS = re.compile(r"[“”\"\n]")
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
 SHORT_QUOTE = 4  # words
+TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"}
 
 
@@ -262,8 +263,6 @@ class _Context:
             subjects, objects, climbed = self._verb_arguments(head, trigger.relation, used)
         if climbed:
             confidence *= 0.9
-        if any(self._negated_argument(m) for m in subjects):
-            return None
         if not subjects:
             return None
         return Candidate(
@@ -300,7 +299,9 @@ class _Context:
         climbed = False
         if not subjects:
             subjects = self._demonym_before(head)
-        if not subjects and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
+        # "after the latest barrage": a noun that only times the clause is not its act.
+        timing = head.dep_ == "pobj" and head.head.lower_ in TIMING_PREPOSITIONS
+        if not subjects and not timing and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb is not None:
                 subjects, _ = self._subjects(verb, skip=head.i)
@@ -360,22 +361,35 @@ class _Context:
         return []
 
     def _mentions_of(self, tokens: list[Token]) -> list[int]:
-        """Mentions behind argument tokens, following coordination and apposition."""
-        found: list[int] = []
+        """Mentions behind argument tokens, following coordination and apposition.
+
+        Actors named outright win over stand-ins: in "the Russian activist and former
+        champion Garry Kasparov" the activist is Kasparov, not Russia.
+        """
+        named: list[int] = []
+        stand_ins: list[int] = []
         queue = list(tokens)
         seen: set[int] = set()
         while queue:
             token = queue.pop(0)
-            if token.i in seen:
+            if token.i in seen or self._negated(token):
                 continue
             seen.add(token.i)
             index = self.token_mentions.get(token.i)
             if index is not None:
-                found.append(self._owner(index))
+                named.append(self._owner(index))
             else:
-                queue += self._stand_ins(token)
+                for stand_in in self._stand_ins(token):
+                    stand_ins += self._mentions_of([stand_in])
             queue += [c for c in token.children if c.dep_ == "conj"]
-        return _unique(found)
+        return _unique(named or stand_ins)
+
+    def _negated(self, token: Token) -> bool:
+        """'No US presidents have agreed to ...' names nobody."""
+        return any(
+            c.dep_ == "det" and c.lower_ in self.lexicon.negating_determiners
+            for c in token.children
+        )
 
     def _owner(self, index: int) -> int:
         """An office named with its owner acts for the owner: "Norland's Foreign Ministry"."""
@@ -435,6 +449,10 @@ class _Context:
         """Negated, hypothetical or refused: not an event."""
         lexicon = self.lexicon
         intent = relation in lexicon.intent_relations
+        if not intent and any(
+            c.dep_ == "amod" and c.lower_ in lexicon.irrealis_modifiers for c in head.children
+        ):
+            return True  # "the planned meeting" has not happened
         previous = head
         # A noun's tense is its verb's: "would resume cooperation".
         clause = _clause_verb(head)
@@ -462,13 +480,6 @@ class _Context:
                 return True
             previous = token
         return False
-
-    def _negated_argument(self, mention_index: int) -> bool:
-        """'No US presidents have agreed to ...' negates through the subject."""
-        head = self.doc[self.mentions[mention_index].head]
-        return any(
-            c.dep_ == "det" and c.lower_ in self.lexicon.negating_determiners for c in head.children
-        )
 
     # ---------------------------------------------------------------- quotations
 

@@ -117,11 +117,7 @@ class MentionFinder:
                 for m in organisations
                 if m.start < token.i and m.text.split()[-1].lower() == token.lower_
             ]
-            if (
-                earlier
-                and token.pos_ == "NOUN"
-                and any(c.lower_ == "the" for c in token.children)
-            ):
+            if earlier and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
                 full = earlier[0].text  # the first named is the one the story is about
                 add(
                     Mention(
