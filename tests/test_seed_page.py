@@ -45,3 +45,40 @@ def test_clicking_trump_putin_edges_shows_their_evidence(open_page, seed_exports
     for sentence in expected:
         assert sentence in shown
 
+
+
+@pytest.mark.browser
+def test_a_hostile_article_runs_nothing_end_to_end(open_page, runner, tmp_path):  # noqa: F811
+    """An article with markup in its title, file name, quotes and names, through kg build."""
+    from kg.cli import main
+    from tests.test_render import screen_points
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    evil = "<img src=x onerror=alert(1)>"
+    (folder / f"{evil}.md").write_text(
+        "---\ntitle: \"<script>alert('title')</script>\"\ndate: 2025-06-13\n"
+        f"url: \"javascript:alert('url')\"\n---\n"
+        "Donald Trump met Vladimir Putin in Helsinki on Monday. "
+        f"“{evil}, STOP!” Donald Trump demanded of Vladimir Putin. "
+        "Ilkka <script>alert(2)</script> Rantanen criticized Donald Trump on Tuesday. "
+        f"Donald Trump praised the <b onmouseover=alert(3)>Kremlin</b> and {evil}.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    opened = open_page((out / "graph.html").read_text(encoding="utf-8"))
+    page = opened.page
+    points = screen_points(page)
+    assert points["edges"], "the hostile article still yields relations"
+    for kind in ("nodes", "edges"):
+        for item_id, x, y in points[kind]:
+            page.evaluate("document.getElementById('panel').hidden = true")
+            page.mouse.move(x, y)
+            page.mouse.click(x, y)
+            key = "{nodes: [id], edges: []}" if kind == "nodes" else "{nodes: [], edges: [id]}"
+            page.evaluate(f"id => network.emit('click', {key})", item_id)
+    page.wait_for_timeout(200)
+    assert opened.dialogs == []
+    assert opened.requests == [] and opened.errors == []
