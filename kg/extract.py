@@ -398,7 +398,8 @@ class _Context:
             return index
         for child in self.doc[mention.head].children:
             owner = self.token_mentions.get(child.i)
-            if child.dep_ == "poss" and owner is not None:
+            # Named owners only: "his Cabinet" is not the antecedent of "his".
+            if child.dep_ == "poss" and owner is not None and self.mentions[owner].form == "name":
                 return owner
         return index
 
