@@ -67,6 +67,8 @@ def add_document(graph: Graph, document: Document) -> None:
         graph.add((node, DCTERMS.date, date_literal(document.date)))
     if document.url:
         graph.add((node, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
+    if document.publisher:
+        graph.add((node, DCTERMS.publisher, Literal(document.publisher)))
 
 
 def add_actor(graph: Graph, actor: Actor) -> None:
@@ -125,6 +127,7 @@ def from_graph(graph: Graph) -> tuple[list[Document], list[Actor], list[Event]]:
             title=str(graph.value(node, DCTERMS.title) or ""),
             date=_fuzzy(date),
             url=str(graph.value(node, SCHEMA.url) or ""),
+            publisher=str(graph.value(node, DCTERMS.publisher) or ""),
         )
     actors = []
     for kind in ("Person", "Country", "Organisation"):

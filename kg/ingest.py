@@ -152,6 +152,7 @@ def _document(
         title=str(meta.get("title") or ""),
         date=date,
         url=str(meta.get("url") or ""),
+        publisher=str(meta.get("source") or ""),
     )
 
 

@@ -34,6 +34,7 @@ class Document:
     title: str = ""
     date: FuzzyDate | None = None
     url: str = ""
+    publisher: str = ""  # the front matter's ``source``: who published it
 
 
 @dataclass

@@ -20,6 +20,7 @@ def test_markdown_front_matter(tmp_path):
     )
     doc = read_sources([path]).documents[0]
     assert (doc.title, doc.date.value, doc.url) == ("Summit", "2018-06-13", "https://example.org/a")
+    assert doc.publisher == "Wire"
     assert path.read_text()[doc.offset :] == doc.text
 
 
@@ -47,6 +48,11 @@ def test_windows_1252_bytes_warn_and_decode(runner, tmp_path):
     docs = read_sources([path])
     assert "Windows-1252" in docs.warnings[0]
     assert "\u2013" in docs.documents[0].text
+    result = runner.invoke(main, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    warning = next(line for line in result.output.splitlines() if "Windows-1252" in line)
+    assert warning.startswith("Warning: ")
+    assert "Traceback" not in result.output
 
 
 def test_binary_file_is_skipped_and_named(runner, tmp_path):
