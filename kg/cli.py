@@ -79,24 +79,40 @@ def main() -> None:
     default=None,
     help="Actor gazetteer YAML (default: seeds/actors.yaml).",
 )
+@click.option(
+    "--curation",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Curation YAML: reject, add, merge (default: curation.yaml beside the sources).",
+)
 @friendly
-def build(sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None) -> None:
+def build(
+    sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None, curation: Path | None
+) -> None:
     """Build the graph from article files or folders (default: seeds/).
 
     Writes OUT/kg.ttl (Turtle), OUT/graph.html (the explorer page) and
     OUT/relations.csv (one row per relation event). Files are replaced only when
-    the whole build succeeds.
+    the whole build succeeds and the graph passes the SHACL shapes of
+    ontology/shapes.ttl.
     """
+    from kg.curation import add_curation_provenance
     from kg.export import relations_csv, serialize_rdf, write_atomically
     from kg.graph import to_graph
     from kg.ontology import relation_types
     from kg.pipeline import build as run_build
     from kg.render import render_page
+    from kg.validate import format_report, validate
 
-    result = run_build(list(sources or DEFAULT_SOURCES), gazetteer)
+    result = run_build(list(sources or DEFAULT_SOURCES), gazetteer, curation)
     for message in result.warnings:
         warn(message)
     graph = to_graph(result.documents, result.actors, result.events)
+    add_curation_provenance(graph, result.events)
+    report = validate(graph)
+    if not report.conforms:
+        click.echo(format_report(report), err=True)
+        raise KgError(f"the graph fails validation ({len(report.violations)}); nothing written")
     # Names, not paths, so the page is the same bytes wherever the build runs.
     title = "kg: " + ", ".join(s.resolve().name for s in sources or DEFAULT_SOURCES)
     html = render_page(result.actors, result.events, relation_types(), title=title)
@@ -328,6 +344,64 @@ def _event_row(event, labels: dict[str, str]) -> dict:
         "evidence": event.evidence,
         "source": event.source,
     }
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "yaml"]),
+    default="table",
+    show_default=True,
+    help="yaml can be pasted into a curation file's reject list.",
+)
+@friendly
+def review(graph_path: Path, fmt: str) -> None:
+    """List relations for triage, lowest confidence first, with evidence and pattern."""
+    from kg.graph import from_graph
+    from kg.query import load_graph
+    from kg.review import REVIEW_COLUMNS, review_rows, review_yaml
+    from kg.tables import format_rows
+
+    _, actors, events = from_graph(load_graph(graph_path))
+    rows = review_rows(actors, events)
+    click.echo(review_yaml(rows) if fmt == "yaml" else format_rows(rows, fmt, REVIEW_COLUMNS))
+
+
+@main.command(name="validate")
+@click.argument(
+    "graph_path", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH
+)
+@friendly
+def validate_command(graph_path: Path) -> None:
+    """Check GRAPH (default exports/kg.ttl) against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.query import load_graph
+    from kg.validate import format_report, validate
+
+    report = validate(load_graph(graph_path))
+    click.echo(format_report(report))
+    if not report.conforms:
+        raise KgError(f"{graph_path} fails validation ({len(report.violations)})")
+
+
+@main.command()
+@click.argument("subject")
+@click.argument("object_name", metavar="OBJECT")
+@graph_option
+@format_option(("table", "csv", "json"))
+@friendly
+def explain(subject: str, object_name: str, graph_path: Path, fmt: str) -> None:
+    """Every event between SUBJECT and OBJECT, oldest first: why is this edge here?"""
+    from kg.graph import from_graph
+    from kg.query import load_graph
+    from kg.review import EXPLAIN_COLUMNS, explain_rows
+    from kg.tables import format_rows
+
+    _, actors, events = from_graph(load_graph(graph_path))
+    click.echo(
+        format_rows(explain_rows(actors, events, subject, object_name), fmt, EXPLAIN_COLUMNS)
+    )
 
 
 @main.command(name="eval")

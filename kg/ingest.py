@@ -30,20 +30,27 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def collect_paths(sources: list[Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of candidate article files."""
+def collect_paths(sources: list[Path], warnings: list[str] | None = None) -> list[Path]:
+    """Expand files and folders into a sorted list of article files.
+
+    A file named on the command line is read whatever its name; in a folder, only
+    article suffixes (and files with none) are, and the others are named in a warning.
+    """
     paths: list[Path] = []
     for source in sources:
         if not source.exists():
             raise KgError(f"no such file or folder: {source}")
-        if source.is_dir():
-            paths.extend(
-                p
-                for p in sorted(source.rglob("*"))
-                if p.is_file() and not p.name.startswith(".") and p.name not in _NOT_ARTICLES
-            )
-        else:
+        if not source.is_dir():
             paths.append(source)
+            continue
+        for path in sorted(source.rglob("*")):
+            if not path.is_file() or path.name.startswith(".") or path.name in _NOT_ARTICLES:
+                continue
+            if path.suffix and path.suffix.lower() not in ARTICLE_SUFFIXES:
+                if warnings is not None:
+                    warnings.append(f"skipped {path}: not an article ({path.suffix} file)")
+                continue
+            paths.append(path)
     return paths
 
 
@@ -51,7 +58,7 @@ def read_sources(sources: list[Path]) -> IngestResult:
     """Read every article under ``sources``; raise only when nothing readable is found."""
     result = IngestResult()
     seen: set[str] = set()
-    for path in collect_paths(sources):
+    for path in collect_paths(sources, result.warnings):
         for document in _read_path(path, result.warnings):
             # The same text twice (a copy in another folder) is one document.
             if document.doc_id not in seen:

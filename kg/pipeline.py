@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.curation import apply_curation, curation_beside, load_curation
 from kg.extract import RelationExtractor
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest import read_sources
@@ -72,7 +73,23 @@ def _deduplicate(events: list[Event]) -> list[Event]:
     return sorted(best.values(), key=lambda e: (e.source, e.start, e.trigger_start, e.event_id))
 
 
-def build(sources: list[Path], gazetteer_path: Path | None = None) -> BuildResult:
+def build(
+    sources: list[Path],
+    gazetteer_path: Path | None = None,
+    curation_path: Path | None = None,
+) -> BuildResult:
+    """Read, extract and resolve ``sources``, then apply the analyst's curation file:
+    ``curation_path``, or a ``curation.yaml`` beside the sources (``seeds/curation.yaml``)."""
     ingested = read_sources(sources)
     pipeline = Pipeline(load_gazetteer(gazetteer_path) if gazetteer_path else None)
-    return pipeline.run(ingested.documents, ingested.warnings)
+    result = pipeline.run(ingested.documents, ingested.warnings)
+    curation_file = curation_path or curation_beside(sources)
+    if curation_file is not None:
+        result.actors, result.events, result.documents = apply_curation(
+            load_curation(curation_file),
+            result.actors,
+            result.events,
+            result.documents,
+            result.warnings,
+        )
+    return result
