@@ -29,12 +29,12 @@ from rdflib.namespace import PROV
 
 from kg.dates import parse_iso_date
 from kg.errors import KgError
+from kg.events import CURATED, deduplicate
 from kg.ids import content_hash, slug
 from kg.model import Actor, Document, Event, FuzzyDate
 from kg.ontology import relation_types
 from kg.vocab import ID, KG, event_iri
 
-CURATED = "curated"  # Event.method of an analyst's relation
 ANALYST = ID["agent/analyst"]  # the prov:Agent every curated relation is attributed to
 KINDS = ("Person", "Country", "Organisation")
 _STRICT_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
@@ -348,7 +348,7 @@ def apply_curation(
     kept = [e for i, e in enumerate(machine) if i not in dropped]
     return (
         sorted(work.by_id.values(), key=lambda a: a.actor_id),
-        _deduplicate(kept + [event for _, event in added.values()]),
+        deduplicate(kept + [event for _, event in added.values()]),
         list(documents) + sorted(cited.values(), key=lambda d: d.source),
     )
 
@@ -376,22 +376,6 @@ def _curated_event(
         subject, add.relation, obj, evidence, document.source, document.doc_id, start, end,
         date=add.date, confidence=1.0, method=CURATED,
     )  # fmt: skip
-
-
-def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (sentence, subject, relation, object), as the pipeline keeps them;
-    the analyst's relation outranks the machine's for the same sentence."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (event.doc_id, event.start, event.subject, event.relation, event.object)
-        old = best.get(key)
-        if old is None or _rank(event) > _rank(old):
-            best[key] = event
-    return sorted(best.values(), key=lambda e: (e.source, e.start, e.trigger_start, e.event_id))
-
-
-def _rank(event: Event) -> tuple[bool, float]:
-    return (event.method == CURATED, event.confidence)
 
 
 def add_curation_provenance(graph: Graph, events: list[Event]) -> None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.events import event_order
 from kg.model import Actor, Document, Event, FuzzyDate
 from kg.ontology import ontology_graph, relation_types
 from kg.vocab import KG, KG_NS, SCHEMA, SEM, WD, actor_iri, document_iri, event_iri
@@ -168,7 +169,7 @@ def from_graph(graph: Graph) -> tuple[list[Document], list[Actor], list[Event]]:
             )
         )
     actors.sort(key=lambda a: a.actor_id)
-    events.sort(key=lambda e: (e.source, e.start, e.trigger_start, e.event_id))
+    events.sort(key=event_order)
     return sorted(documents.values(), key=lambda d: d.source), actors, events
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.curation import apply_curation, curation_beside, load_curation
+from kg.events import deduplicate
 from kg.extract import RelationExtractor
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest import read_sources
@@ -59,18 +60,8 @@ class Pipeline:
             if progress is not None:
                 progress(document)
         result.actors = sorted(resolution.actors.values(), key=lambda a: a.actor_id)
-        result.events = _deduplicate(resolution.events)
+        result.events = deduplicate(resolution.events)
         return result
-
-
-def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (sentence, subject, relation, object), the surest kept."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (event.doc_id, event.start, event.subject, event.relation, event.object)
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    return sorted(best.values(), key=lambda e: (e.source, e.start, e.trigger_start, e.event_id))
 
 
 def build(

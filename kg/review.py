@@ -11,8 +11,8 @@ import re
 
 import yaml
 
-from kg.curation import CURATED
 from kg.errors import KgError
+from kg.events import CURATED, event_order
 from kg.model import Actor, Event
 
 REVIEW_COLUMNS = [
@@ -36,7 +36,7 @@ def review_rows(actors: list[Actor], events: list[Event]) -> list[dict]:
     """
     labels = _labels(actors)
     machine = [e for e in events if e.method != CURATED]
-    machine.sort(key=lambda e: (e.confidence, e.source, e.start, e.trigger_start, e.event_id))
+    machine.sort(key=lambda e: (e.confidence, *event_order(e)))
     return [
         {
             "confidence": round(e.confidence, 3),
