@@ -8,7 +8,7 @@ make a relation are data in ``ontology/triggers.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,7 +43,7 @@ class Candidate:
     method: str
     confidence: float
     date_index: int = -1  # index into ExtractedDoc.dates
-    notes: list[str] = field(default_factory=list)
+    between: bool = False  # objects came as "between A and B"
 
 
 @dataclass
@@ -265,10 +265,16 @@ class _Context:
             confidence *= 0.9
         if not subjects:
             return None
+        between = any(
+            c.dep_ == "prep" and c.lower_ == "between"
+            for i in used
+            for c in self.doc[i].children
+        )
         return Candidate(
             relation=trigger.relation,
             subjects=subjects,
             objects=objects,
+            between=between,
             sent_start=unit.start,
             sent_end=unit.end,
             trigger_tokens=sorted(used),
@@ -414,12 +420,14 @@ class _Context:
         appositions = [c for c in children if c.dep_ == "appos"]
         if appositions:
             return appositions
+        # A capital inside a name ("the Paris accord") is a place, not its government.
         names = [
             c
             for c in children
             if c.dep_ in ("compound", "nmod")
             and c.i in self.token_mentions
             and self.mentions[self.token_mentions[c.i]].form == "name"
+            and not self.mentions[self.token_mentions[c.i]].extra.get("stands_for")
         ]
         if names:
             return names

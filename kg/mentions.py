@@ -79,9 +79,12 @@ class MentionFinder:
         for span, label, actor_id in spans:
             kind = ACTOR_LABELS.get(label, "")
             form = "name"
+            extra = {}
             if actor_id:
                 entry = self.gazetteer.entries[actor_id]
                 kind = entry.kind
+                if entry.stands_for:
+                    extra["stands_for"] = entry.stands_for
                 if span.text in entry.demonyms:
                     form = "demonym"
             elif label == "NORP":
@@ -91,7 +94,7 @@ class MentionFinder:
                     index=0, start=span.start, end=span.end, sent=sent_of[span.start],
                     text=span.text, form=form, kind=kind, gazetteer_id=actor_id,
                     is_subject=span.root.dep_ in SUBJECT_DEPS, head=span.root.i,
-                    title_words=self._titles_before(span),
+                    title_words=self._titles_before(span), extra=extra,
                 )
             )  # fmt: skip
         for _, start, end in self.plural_matcher(doc):

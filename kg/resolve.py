@@ -57,6 +57,9 @@ class Resolver:
             ]
             subjects = [(a, m) for m in candidate.subjects if m in usable for a in who.get(m, [])]
             objects = [(a, m) for m in candidate.objects if m in usable for a in who.get(m, [])]
+            if candidate.between and self.relation_types[candidate.relation].symmetric:
+                # "talks between US and Russian officials": the two sides meet each other.
+                subjects, objects = objects, []
             pairs = self._pairs(candidate.relation, subjects, objects)
             doc = extracted.doc
             unit = doc[candidate.sent_start : candidate.sent_end]

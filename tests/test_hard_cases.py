@@ -209,3 +209,41 @@ def test_every_event_has_confidence_and_method(tmp_path):
     for event in result.events:
         assert 0 < event.confidence <= 1
         assert event.method
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "absent"),
+    [
+        (
+            "Saudi Arabia hosted talks between US and Russian officials on Tuesday.",
+            ("United States", "met", "Russia"),
+            ("Saudi Arabia", "met", "Russia"),
+        ),
+        (
+            "Qatar mediated between Israel and Hamas.",
+            ("Qatar", "mediated", "Hamas"),
+            ("Israel", "mediated", "Hamas"),
+        ),
+        (
+            "Russia expelled two Polish diplomats.",
+            ("Russia", "sanctioned", "Poland"),
+            None,
+        ),
+        (
+            "Turkey detained a German journalist.",
+            ("Turkey", "coerced", "Germany"),
+            None,
+        ),
+        (
+            "The United States withdrew from the Paris climate accord.",
+            None,
+            ("United States", "retreated", "France"),
+        ),
+    ],
+)
+def test_who_stands_behind_a_noun(tmp_path, body, expected, absent):
+    found = relations(tmp_path, body)
+    if expected:
+        assert expected in found or (expected[2], expected[1], expected[0]) in found
+    if absent:
+        assert absent not in found

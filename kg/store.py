@@ -1,0 +1,420 @@
+"""A persistent knowledge graph: Oxigraph on disk, one named graph per article.
+
+Layout (all graph names under ``https://w3id.org/kg-news/id/``):
+
+* ``doc/<hash>`` -- one graph per article, named by its document IRI: the Document node
+  and its relation events. Replacing an article replaces this graph and no other article's.
+* ``graph/actors`` -- actors (type, label, altLabel, sameAs), merged across articles.
+* ``graph/relations`` -- the direct ``actor kg:met actor`` triples. Oxigraph's union default
+  graph keeps one row per graph a triple is in, so a triple two articles share would be
+  counted twice if it lived in both; here it lives once while any article's event supports
+  it, and union queries count what an rdflib graph of the same build counts.
+* ``graph/ontology`` -- ``ontology/kg.ttl``.
+
+Each article is written in one transaction (``Store.extend`` or one SPARQL update), after
+the actors it refers to, so a process killed at any point leaves whole articles only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.errors import KgError
+from kg.export import sorted_triples
+from kg.graph import add_actor, add_document, add_event, new_graph
+from kg.model import Actor, Document, Event
+from kg.ontology import ontology_graph
+from kg.pipeline import BuildResult
+from kg.query import QueryResult, _binding
+from kg.serve import http_request, push_quads
+from kg.vocab import ID, KG_NS, actor_iri, document_iri
+
+GRAPH_BASE = str(ID) + "graph/"
+ACTORS = ox.NamedNode(GRAPH_BASE + "actors")
+RELATIONS = ox.NamedNode(GRAPH_BASE + "relations")
+ONTOLOGY = ox.NamedNode(GRAPH_BASE + "ontology")
+BULK = ox.NamedNode(GRAPH_BASE + "bulk")
+STORE_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
+# An actor keeps the first kind, label and Wikidata id it was stored with; aliases add up.
+_FUNCTIONAL = {ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, OWL.sameAs)}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ACTOR_PREFIX = str(actor_iri(""))
+_KG = f"PREFIX kg: <{KG_NS}>\n"
+_JSON = ox.QueryResultsFormat.JSON
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+# Any SERVICE outside strings, IRIs and comments but ?service: a false alarm (ex:service)
+# costs a flag, a miss would let the query reach the network.
+_SERVICE = re.compile(r"(?<![?$])SERVICE", re.IGNORECASE)
+_UPDATE = re.compile(
+    r"(?<![\w?$:@])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])", re.IGNORECASE
+)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+
+def check_query(text: str, allow_service: bool = False) -> None:
+    """Refuse SERVICE before Oxigraph sees it: it would fetch the remote endpoint."""
+    if not allow_service and _SERVICE.search(_TOKENS.sub(" ", text)):
+        raise KgError("SERVICE reaches out to the network; refused (use --allow-service)")
+
+
+def looks_like_update(text: str) -> bool:
+    return bool(_UPDATE.search(_TOKENS.sub(" ", text)))
+
+
+class KgStore:
+    """The graph store in directory ``path`` (created when missing, unless read-only)."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.is_dir():
+                    raise KgError(f"no store at {self.path} (run 'kg ingest' first)")
+                self._store: ox.Store | None = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise KgError(f"store {self.path} is in use by another process") from exc
+            raise KgError(f"cannot open store {self.path}: {_first_line(exc)}") from exc
+
+    @property
+    def db(self) -> ox.Store:
+        if self._store is None:
+            raise KgError(f"store {self.path} is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Release the directory (RocksDB's lock goes with the last reference)."""
+        self._store = None
+
+    def __enter__(self) -> KgStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- what is stored -------------------------------------------------------------------
+    def source_hashes(self) -> dict[str, str]:
+        """``{source: doc_id}`` for every stored article."""
+        rows = self.db.query(
+            _KG + "SELECT ?f ?h WHERE { GRAPH ?g { ?d a kg:Document ; "
+            "kg:fileName ?f ; kg:contentHash ?h } }"
+        )
+        return {r["f"].value: r["h"].value.removeprefix("sha256:") for r in rows}
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes already stored: the caller skips extraction for these."""
+        rows = self.db.query(
+            _KG + "SELECT ?h WHERE { GRAPH ?g { ?d a kg:Document ; kg:contentHash ?h } }"
+        )
+        return {r["h"].value.removeprefix("sha256:") for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        text = _KG + (
+            "SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?e) AS ?events) "
+            "WHERE { { GRAPH ?g { ?d a kg:Document } } UNION "
+            "{ GRAPH ?g { ?e a kg:RelationEvent } } }"
+        )
+        row = next(iter(self.db.query(text)))
+        actors = {q.subject for q in self.db.quads_for_pattern(None, None, None, ACTORS)}
+        return {
+            "documents": int(row["documents"].value),
+            "events": int(row["events"].value),
+            "actors": len(actors),
+            "quads": len(self.db),
+        }
+
+    # -- writing --------------------------------------------------------------------------
+    def ingest(
+        self, result: BuildResult, progress: Callable[[Document, str], None] | None = None
+    ) -> IngestReport:
+        """Add new articles, replace changed ones (same source, new hash), skip known ones."""
+        self._sync_ontology()
+        # Actors first, in their own transaction: a crash after it leaves unused actors,
+        # never events that point at missing ones.
+        self._merge_actors(result.actors)
+        stored = self.source_hashes()
+        known = self.known_hashes()
+        events: dict[str, list[Event]] = defaultdict(list)
+        for event in result.events:
+            events[event.doc_id].append(event)
+        report = IngestReport()
+        for document in result.documents:
+            if document.doc_id in known:
+                report.unchanged += 1
+                status = "unchanged"
+            else:
+                old = stored.get(document.source)
+                self._write_document(document, events.get(document.doc_id, []), old)
+                known.add(document.doc_id)
+                stored[document.source] = document.doc_id
+                status = "replaced" if old else "added"
+                setattr(report, status, getattr(report, status) + 1)
+            if progress is not None:
+                progress(document, status)
+        return report
+
+    def _write_document(self, document: Document, events: list[Event], old: str | None) -> None:
+        collector = _Collector()
+        add_document(cast(Graph, collector), document)
+        for event in events:
+            add_event(cast(Graph, collector), event)
+        name = ox.NamedNode(str(document_iri(document.doc_id)))
+        quads = [ox.Quad(s, p, o, _graph_of(s, name)) for s, p, o in collector.triples]
+        if old is None:
+            self.db.extend(quads)  # one transaction
+            return
+        old_name = ox.NamedNode(str(document_iri(old)))
+        supported = self.db.query(
+            _KG + f"SELECT DISTINCT ?s ?r ?o WHERE {{ GRAPH {old_name} "
+            "{ ?e kg:subject ?s ; kg:relationType ?r ; kg:object ?o } }"
+        )
+        values = " ".join(f"({r['s']} {r['r']} {r['o']})" for r in supported)
+        # One update is one transaction: drop the old version, add the new one, then drop
+        # the direct triples that no event in any article supports any more.
+        update = f"{_KG}DROP SILENT GRAPH {old_name} ;\n{_insert_data(quads)}"
+        if values:
+            update += (
+                f" ;\nDELETE {{ GRAPH {RELATIONS} {{ ?s ?r ?o }} }} WHERE {{ "
+                f"VALUES (?s ?r ?o) {{ {values} }} GRAPH {RELATIONS} {{ ?s ?r ?o }} "
+                "FILTER NOT EXISTS { GRAPH ?g { ?e kg:subject ?s ; kg:relationType ?r ; "
+                "kg:object ?o } } }"
+            )
+        self.db.update(update)
+
+    def _merge_actors(self, actors: Iterable[Actor]) -> None:
+        collector = _Collector()
+        for actor in actors:
+            add_actor(cast(Graph, collector), actor)
+        new: list[ox.Quad] = []
+        for s, p, o in collector.triples:
+            quad = ox.Quad(s, p, o, ACTORS)
+            if quad in self.db:
+                continue
+            if p in _FUNCTIONAL and any(
+                True for _ in self.db.quads_for_pattern(s, p, None, ACTORS)
+            ):
+                continue
+            new.append(quad)
+        if new:
+            self.db.extend(new)
+
+    def _sync_ontology(self) -> None:
+        # Through a memory store first: Oxigraph stores values, so "1.0"^^xsd:decimal
+        # comes back as "1", and the file's form would never compare equal.
+        canonical = ox.Store()
+        canonical.extend(ox.Quad(*t, ONTOLOGY) for t in sorted_triples(ontology_graph()))
+        wanted = set(canonical)
+        have = set(self.db.quads_for_pattern(None, None, None, ONTOLOGY))
+        if wanted == have:
+            return
+        self.db.update(f"DROP SILENT GRAPH {ONTOLOGY} ;\n{_insert_data(wanted)}")
+
+    def load_ntriples_bulk(self, path: Path, graph: ox.NamedNode = BULK) -> None:
+        """Fast, NOT transactional load of a big N-Triples file into one graph (benchmarks)."""
+        try:
+            self.db.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        except (OSError, SyntaxError) as exc:
+            raise KgError(f"cannot load {path}: {_first_line(exc)}") from exc
+
+    # -- reading --------------------------------------------------------------------------
+    def quads(self) -> list[ox.Quad]:
+        return list(self.db.quads_for_pattern(None, None, None, None))
+
+    def to_rdflib(self) -> Graph:
+        """The union of all graphs, for code that reads records (``kg.graph.from_graph``)."""
+        graph = new_graph()
+        for q in self.db.quads_for_pattern(None, None, None, None):
+            graph.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate),
+                       to_rdflib_term(q.object)))  # fmt: skip
+        return graph
+
+    def serialize(self, fmt: str) -> bytes:
+        """ttl/nt: the union, one line per distinct triple; nq/trig: the dataset. Sorted."""
+        if fmt not in STORE_FORMATS:
+            raise KgError(f"unknown store format {fmt!r}; choose one of {', '.join(STORE_FORMATS)}")
+        quads = self.quads()
+        items: list[Any]
+        if fmt in ("ttl", "nt"):
+            items = sorted({q.triple for q in quads}, key=_triple_key)
+        else:
+            items = sorted(quads, key=lambda q: (str(q.graph_name), *_triple_key(q)))
+        prefixes = {p: str(ns) for p, ns in new_graph().namespaces() if p}
+        kwargs = {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
+        return ox.serialize(items, format=STORE_FORMATS[fmt], **kwargs)
+
+    def query(
+        self, text: str, bindings: dict[str, str] | None = None, allow_service: bool = False
+    ) -> QueryResult:
+        """Read-only SPARQL over the union of all graphs, as ``kg.query.run_query`` answers."""
+        check_query(text, allow_service)
+        substitutions = {
+            ox.Variable(name): to_ox_term(_binding(value))
+            for name, value in (bindings or {}).items()
+        }
+        try:
+            raw = self.db.query(
+                text, use_default_graph_as_union=True, substitutions=substitutions or None
+            )
+            return query_result(raw)
+        except SyntaxError as exc:
+            if looks_like_update(text):
+                raise KgError(
+                    "queries are read-only: updates (INSERT, DELETE, LOAD, ...) are refused"
+                ) from exc
+            raise KgError(f"invalid SPARQL: {_first_line(exc)}") from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise KgError(f"query failed: {_first_line(exc)}") from exc
+
+    def push(self, endpoint_url: str, *, protocol: str = "gsp", batch: int = 20_000) -> int:
+        """Copy every graph to a SPARQL 1.1 server (each graph replaced there); returns the
+        number of quads sent. ``protocol="gsp"``: ``endpoint_url`` is a Graph Store Protocol
+        endpoint (PUT per graph); ``"update"``: a SPARQL Update endpoint (batched requests)."""
+        return push_quads(endpoint_url, self.quads(), protocol=protocol, batch=batch)
+
+
+def remote_query(
+    endpoint_url: str, text: str, allow_service: bool = False, timeout_s: float = 60.0
+) -> QueryResult:
+    """Run a read-only query on any SPARQL 1.1 Protocol endpoint."""
+    check_query(text, allow_service)
+    if looks_like_update(text):
+        raise KgError("queries are read-only: updates (INSERT, DELETE, LOAD, ...) are refused")
+    accept = "application/sparql-results+json, application/n-triples;q=0.9"
+    ctype, body = http_request(
+        "POST", endpoint_url, urlencode({"query": text}).encode("utf-8"),
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}, timeout_s,
+    )  # fmt: skip
+    try:
+        if "n-triples" in ctype or "turtle" in ctype:
+            parsed = ox.parse(body, format=ox.RdfFormat.TURTLE)  # N-Triples is Turtle too
+            return query_result(_Triples(q.triple for q in parsed))
+        return query_result(_parse(body))
+    except (SyntaxError, ValueError) as exc:
+        raise KgError(f"unreadable answer from {endpoint_url}: {_first_line(exc)}") from exc
+
+
+class _Collector:
+    """Takes ``graph.add`` calls from ``kg.graph`` as Oxigraph terms: the same triples as
+    ``to_graph`` writes, without an rdflib store in between (three times faster)."""
+
+    def __init__(self) -> None:
+        self.triples: list[tuple[Any, Any, Any]] = []
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        self.triples.append(tuple(to_ox_term(t) for t in triple))  # type: ignore[arg-type]
+
+
+def _graph_of(subject: Any, document: ox.NamedNode) -> ox.NamedNode:
+    if subject.value.startswith(_ACTOR_PREFIX):
+        return RELATIONS  # only direct triples have an actor as subject in an article
+    return document
+
+
+def _insert_data(quads: Iterable[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for q in quads:
+        by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
+    blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in
+                       sorted(by_graph.items()))  # fmt: skip
+    return f"INSERT DATA {{\n{blocks}\n}}"
+
+
+def _triple_key(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def to_rdflib_term(term: Any) -> Any:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:  # rdflib writes plain strings without one
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_ox_term(term: Any) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+class Results:
+    """Query results kept as SPARQL JSON (or N-Triples), serialisable like rdflib's."""
+
+    def __init__(self, data: bytes, graph: bool = False) -> None:
+        self.data, self.graph = data, graph
+
+    def serialize(self, destination: Any = None, format: str = "json") -> bytes | None:
+        if self.graph:
+            out = self.data
+        else:
+            fmt = ox.QueryResultsFormat.from_extension(format)
+            if fmt is None:
+                raise KgError(f"unknown results format {format!r}")
+            out = self.data if fmt == _JSON else _parse(self.data).serialize(format=fmt)
+        if destination is None:
+            return out
+        destination.write(out)
+        return None
+
+
+def _parse(data: bytes) -> Any:
+    return ox.parse_query_results(data, format=_JSON)
+
+
+class _Triples(list):
+    """Parsed CONSTRUCT answer, handled like a local ``QueryTriples``."""
+
+
+def query_result(raw: Any) -> QueryResult:
+    """An Oxigraph result (local, or parsed from a remote answer) as a ``QueryResult``."""
+    if isinstance(raw, (ox.QueryTriples, _Triples)):
+        triples = sorted(raw, key=_triple_key)
+        rows = [[to_rdflib_term(x) for x in (t.subject, t.predicate, t.object)] for t in triples]
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return QueryResult(["subject", "predicate", "object"], rows, Results(data, graph=True))
+    data = raw.serialize(format=_JSON)
+    parsed = _parse(data)
+    if isinstance(parsed, ox.QueryBoolean):
+        return QueryResult(["ask"], [[bool(parsed)]], Results(data))
+    variables = [v.value for v in parsed.variables]
+    rows = [[None if s[v] is None else to_rdflib_term(s[v]) for v in variables] for s in parsed]
+    return QueryResult(variables, rows, Results(data))
+
+
+def _first_line(exc: BaseException) -> str:
+    message = str(exc).strip() or type(exc).__name__
+    return message.splitlines()[0][:200]
