@@ -57,6 +57,34 @@ def graph_option(command: Callable) -> Callable:
     )(command)
 
 
+def store_option(command: Callable) -> Callable:
+    return click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="A persistent Oxigraph store (from 'kg ingest'); overrides --graph.",
+    )(command)
+
+
+def load_rdf(graph_path: Path, store_dir: Path | None):
+    """The graph from an RDF file, or the union of a store's graphs."""
+    if store_dir is None:
+        from kg.query import load_graph
+
+        return load_graph(graph_path)
+    from kg.store import KgStore
+
+    with KgStore(store_dir, read_only=True) as store:
+        return store.to_rdflib()
+
+
+def load_records(graph_path: Path, store_dir: Path | None):
+    from kg.graph import from_graph
+
+    return from_graph(load_rdf(graph_path, store_dir))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
@@ -85,9 +113,16 @@ def main() -> None:
     default=None,
     help="Curation YAML: reject, add, merge (default: curation.yaml beside the sources).",
 )
+@store_option
+@click.option("--jobs", default=1, show_default=True, help="Parser processes.")
 @friendly
 def build(
-    sources: tuple[Path, ...], out_dir: Path, gazetteer: Path | None, curation: Path | None
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    gazetteer: Path | None,
+    curation: Path | None,
+    store_dir: Path | None,
+    jobs: int,
 ) -> None:
     """Build the graph from article files or folders (default: seeds/).
 
@@ -104,7 +139,11 @@ def build(
     from kg.render import render_page
     from kg.validate import format_report, validate
 
-    result = run_build(list(sources or DEFAULT_SOURCES), gazetteer, curation)
+    source_list = list(sources or DEFAULT_SOURCES)
+    if store_dir is None:
+        result = run_build(source_list, gazetteer, curation)
+    else:
+        result = _build_through_store(source_list, store_dir, gazetteer, curation, jobs)
     for message in result.warnings:
         warn(message)
     graph = to_graph(result.documents, result.actors, result.events)
@@ -129,6 +168,77 @@ def build(
     )
 
 
+def _build_through_store(sources, store_dir, gazetteer, curation, jobs):
+    """Ingest into the store, then take the store's whole graph, curated, for the exports."""
+    from kg.curation import apply_curation, curation_beside, load_curation
+    from kg.graph import from_graph
+    from kg.incremental import ingest_into
+    from kg.pipeline import BuildResult
+    from kg.store import KgStore
+
+    with KgStore(store_dir) as store:
+        done = ingest_into(store, sources, gazetteer_path=gazetteer, jobs=jobs)
+        documents, actors, events = from_graph(store.to_rdflib())
+    result = BuildResult(documents, actors, events, done.warnings)
+    curation_file = curation or curation_beside(sources)
+    if curation_file is not None:
+        result.actors, result.events, result.documents = apply_curation(
+            load_curation(curation_file), actors, events, documents, result.warnings
+        )
+    return result
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The store folder (created when missing).",
+)
+@click.option(
+    "--gazetteer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Actor gazetteer YAML (default: seeds/actors.yaml).",
+)
+@click.option("--jobs", default=1, show_default=True, help="Parser processes.")
+@friendly
+def ingest(sources: tuple[Path, ...], store_dir: Path, gazetteer: Path | None, jobs: int) -> None:
+    """Add articles (files, folders, JSON Lines corpora) to a persistent store.
+
+    Each article's events live in a named graph of their own. An article already
+    stored (same content hash) changes nothing; a changed one replaces its own events.
+    """
+    import time
+
+    from kg.incremental import ingest_into
+    from kg.store import KgStore
+
+    started = time.perf_counter()
+    interactive = sys.stderr.isatty()
+
+    def show(count: int, total: int) -> None:
+        if interactive:
+            rate = count / max(time.perf_counter() - started, 1e-9)
+            click.echo(f"\rextracting {count}/{total} ({rate:.1f} articles/s)", err=True, nl=False)
+
+    with KgStore(store_dir) as store:
+        done = ingest_into(store, list(sources), gazetteer_path=gazetteer, jobs=jobs, progress=show)
+    if interactive:
+        click.echo("", err=True)
+    for message in done.warnings:
+        warn(message)
+    seconds = time.perf_counter() - started
+    rate = done.extracted / seconds if seconds else 0.0
+    report = done.report
+    click.echo(
+        f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
+        f"({done.extracted} extracted, {rate:.1f} articles/s) -> {store_dir}"
+    )
+
+
 @main.command()
 @click.argument("query")
 @graph_option
@@ -141,9 +251,22 @@ def build(
     help="Bind a query variable to a literal, e.g. --bind actor='Ada Lovelace'.",
 )
 @click.option("--allow-service", is_flag=True, help="Let SERVICE clauses reach the network.")
+@store_option
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Query a SPARQL 1.1 endpoint instead (Oxigraph, Fuseki, GraphDB, ...).",
+)
 @friendly
 def query(
-    query: str, graph_path: Path, fmt: str, bindings: tuple[str, ...], allow_service: bool
+    query: str,
+    graph_path: Path,
+    fmt: str,
+    bindings: tuple[str, ...],
+    allow_service: bool,
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Run a read-only SPARQL QUERY: SPARQL text, a .rq file, or a saved query's name.
 
@@ -158,7 +281,17 @@ def query(
             raise KgError(f"--bind takes NAME=VALUE, not {binding!r}")
         values[name.lstrip("?")] = value
     text = query_text(query)
-    result = run_query(load_graph(graph_path), text, values, allow_service)
+    if endpoint:
+        from kg.store import remote_query
+
+        result = remote_query(endpoint, text, allow_service=allow_service)
+    elif store_dir is not None:
+        from kg.store import KgStore
+
+        with KgStore(store_dir, read_only=True) as store:
+            result = store.query(text, values, allow_service=allow_service)
+    else:
+        result = run_query(load_graph(graph_path), text, values, allow_service)
     click.echo(format_result(result, fmt))
 
 
@@ -174,6 +307,7 @@ def queries() -> None:
 
 @main.command()
 @graph_option
+@store_option
 @click.option(
     "--format",
     "fmt",
@@ -190,15 +324,21 @@ def queries() -> None:
     help="File to write (default: standard output).",
 )
 @friendly
-def export(graph_path: Path, fmt: str, out_path: Path | None) -> None:
+def export(graph_path: Path, fmt: str, out_path: Path | None, store_dir: Path | None) -> None:
     """Export the graph as Turtle, N-Triples, JSON-LD, GraphML or the relations CSV."""
     from kg.export import render_format, write_atomically
     from kg.graph import from_graph
-    from kg.query import load_graph
 
-    graph = load_graph(graph_path)
-    _, actors, events = from_graph(graph)
-    content = render_format(fmt, graph, actors, events)
+    if store_dir is not None and fmt in ("ttl", "nt"):
+        from kg.store import KgStore
+
+        # The store's own writers: fast, and no Python graph in memory.
+        with KgStore(store_dir, read_only=True) as store:
+            content = store.serialize(fmt)
+    else:
+        graph = load_rdf(graph_path, store_dir)
+        _, actors, events = from_graph(graph)
+        content = render_format(fmt, graph, actors, events)
     if out_path is None:
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
@@ -209,18 +349,20 @@ def export(graph_path: Path, fmt: str, out_path: Path | None) -> None:
 
 @main.command()
 @graph_option
+@store_option
 @format_option(("table", "csv", "json"))
 @friendly
-def actors(graph_path: Path, fmt: str) -> None:
+def actors(graph_path: Path, fmt: str, store_dir: Path | None) -> None:
     """List actors with their kind, Wikidata id and number of relation events."""
-    from kg.query import format_result, load_graph, query_text, run_query
+    from kg.query import format_result, query_text, run_query
 
-    result = run_query(load_graph(graph_path), query_text("actors"))
+    result = run_query(load_rdf(graph_path, store_dir), query_text("actors"))
     click.echo(format_result(result, fmt))
 
 
 @main.command()
 @graph_option
+@store_option
 @click.option(
     "--out",
     "out_path",
@@ -242,15 +384,14 @@ def render(
     until: str | None,
     actor: str | None,
     depth: int,
+    store_dir: Path | None,
 ) -> None:
     """Draw the graph as one self-contained interactive HTML page."""
     from kg.filters import select_events
-    from kg.graph import from_graph
     from kg.ontology import relation_types
-    from kg.query import load_graph
     from kg.render import render_page, write_page
 
-    _, all_actors, events = from_graph(load_graph(graph_path))
+    _, all_actors, events = load_records(graph_path, store_dir)
     kept_actors, kept_events = select_events(
         all_actors,
         events,
@@ -270,6 +411,7 @@ def render(
 
 @main.command()
 @graph_option
+@store_option
 @format_option(("table", "csv", "json"))
 @click.option("--ego", default=None, metavar="ACTOR", help="The events around ACTOR.")
 @click.option("--radius", default=1, show_default=True, help="Ego network radius.")
@@ -299,15 +441,14 @@ def analyze(
     path_ends: tuple[str, str] | None,
     dyad_pair: tuple[str, str] | None,
     seed: int,
+    store_dir: Path | None,
 ) -> None:
     """Network analytics: centrality and communities per actor, or an ego network,
     a chain of relations between two actors, or a pair's relationship over time."""
     from kg import analyze as analysis
-    from kg.graph import from_graph
-    from kg.query import load_graph
     from kg.tables import format_rows
 
-    _, actors, events = from_graph(load_graph(graph_path))
+    _, actors, events = load_records(graph_path, store_dir)
     labels = {a.actor_id: a.label for a in actors}
     if dyad_pair:
         a, b = (analysis.find_actor(actors, name) for name in dyad_pair)
@@ -348,6 +489,7 @@ def _event_row(event, labels: dict[str, str]) -> dict:
 
 @main.command()
 @graph_option
+@store_option
 @click.option(
     "--format",
     "fmt",
@@ -357,14 +499,12 @@ def _event_row(event, labels: dict[str, str]) -> dict:
     help="yaml can be pasted into a curation file's reject list.",
 )
 @friendly
-def review(graph_path: Path, fmt: str) -> None:
+def review(graph_path: Path, fmt: str, store_dir: Path | None) -> None:
     """List relations for triage, lowest confidence first, with evidence and pattern."""
-    from kg.graph import from_graph
-    from kg.query import load_graph
     from kg.review import REVIEW_COLUMNS, review_rows, review_yaml
     from kg.tables import format_rows
 
-    _, actors, events = from_graph(load_graph(graph_path))
+    _, actors, events = load_records(graph_path, store_dir)
     rows = review_rows(actors, events)
     click.echo(review_yaml(rows) if fmt == "yaml" else format_rows(rows, fmt, REVIEW_COLUMNS))
 
@@ -389,19 +529,74 @@ def validate_command(graph_path: Path) -> None:
 @click.argument("subject")
 @click.argument("object_name", metavar="OBJECT")
 @graph_option
+@store_option
 @format_option(("table", "csv", "json"))
 @friendly
-def explain(subject: str, object_name: str, graph_path: Path, fmt: str) -> None:
+def explain(
+    subject: str, object_name: str, graph_path: Path, fmt: str, store_dir: Path | None
+) -> None:
     """Every event between SUBJECT and OBJECT, oldest first: why is this edge here?"""
-    from kg.graph import from_graph
-    from kg.query import load_graph
     from kg.review import EXPLAIN_COLUMNS, explain_rows
     from kg.tables import format_rows
 
-    _, actors, events = from_graph(load_graph(graph_path))
+    _, actors, events = load_records(graph_path, store_dir)
     click.echo(
         format_rows(explain_rows(actors, events, subject, object_name), fmt, EXPLAIN_COLUMNS)
     )
+
+
+@main.command()
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; loopback unless you mean otherwise.",
+)
+@click.option("--port", default=7878, show_default=True)
+@click.option(
+    "--timeout", "timeout_s", default=10.0, show_default=True, help="Seconds a query may run."
+)
+@friendly
+def serve(store_dir: Path, host: str, port: int, timeout_s: float) -> None:
+    """Serve the explorer page at / and a read-only SPARQL 1.1 endpoint at /sparql.
+
+    Updates, LOAD and SERVICE are refused; each query has a timeout.
+    """
+    from kg.ontology import relation_types
+    from kg.render import render_page
+    from kg.serve import serve as run_server
+
+    _, actors, events = load_records(DEFAULT_GRAPH, store_dir)
+    page = render_page(actors, events, relation_types(), title=f"kg: {store_dir.name}")
+    run_server(
+        store_dir,
+        host=host,
+        port=port,
+        timeout_s=timeout_s,
+        page_html=page,
+        ready=lambda url: click.echo(f"serving {url} (page) and {url}sparql", err=True),
+    )
+
+
+@main.command()
+@click.argument("endpoint", metavar="URL")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@click.option(
+    "--protocol",
+    type=click.Choice(["gsp", "update"]),
+    default="gsp",
+    show_default=True,
+    help="Graph Store Protocol, or SPARQL Update.",
+)
+@friendly
+def push(endpoint: str, store_dir: Path, protocol: str) -> None:
+    """Push the store's graphs into any SPARQL 1.1 server at URL."""
+    from kg.store import KgStore
+
+    with KgStore(store_dir, read_only=True) as store:
+        sent = store.push(endpoint, protocol=protocol)
+    click.echo(f"{sent} quads -> {endpoint}")
 
 
 @main.command(name="eval")

@@ -43,11 +43,13 @@ class Pipeline:
         documents: Iterable[Document],
         warnings: list[str] | None = None,
         progress: Callable[[Document], None] | None = None,
+        jobs: int = 1,
     ) -> BuildResult:
+        """Extract and resolve ``documents``; ``jobs`` parser processes (spaCy's n_process)."""
         result = BuildResult(warnings=warnings if warnings is not None else [])
         resolution = Resolution()
         documents = list(documents)
-        parsed = self.nlp.pipe(d.text for d in documents)
+        parsed = self.nlp.pipe((d.text for d in documents), n_process=max(1, jobs))
         for document, doc in zip(documents, parsed, strict=True):
             try:
                 mentions, token_mentions = self.mentions.find(doc)

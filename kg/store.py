@@ -89,7 +89,7 @@ class KgStore:
     """The graph store in directory ``path`` (created when missing, unless read-only)."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        self.path = Path(path)
+        self.path, self.read_only = Path(path), read_only
         try:
             if read_only:
                 if not self.path.is_dir():
@@ -154,6 +154,7 @@ class KgStore:
         self, result: BuildResult, progress: Callable[[Document, str], None] | None = None
     ) -> IngestReport:
         """Add new articles, replace changed ones (same source, new hash), skip known ones."""
+        self._writable()
         self._sync_ontology()
         # Actors first, in their own transaction: a crash after it leaves unused actors,
         # never events that point at missing ones.
@@ -178,6 +179,10 @@ class KgStore:
             if progress is not None:
                 progress(document, status)
         return report
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise KgError(f"store {self.path} is open read-only")
 
     def _write_document(self, document: Document, events: list[Event], old: str | None) -> None:
         collector = _Collector()
@@ -237,6 +242,7 @@ class KgStore:
 
     def load_ntriples_bulk(self, path: Path, graph: ox.NamedNode = BULK) -> None:
         """Fast, NOT transactional load of a big N-Triples file into one graph (benchmarks)."""
+        self._writable()
         try:
             self.db.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         except (OSError, SyntaxError) as exc:
