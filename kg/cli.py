@@ -282,7 +282,7 @@ def query(
         values[name.lstrip("?")] = value
     text = query_text(query)
     if endpoint:
-        from kg.store import remote_query
+        from kg.results import remote_query
 
         result = remote_query(endpoint, text, allow_service=allow_service)
     elif store_dir is not None:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from kg.errors import KgError
 from kg.model import Actor, Event
+from kg.terms import to_ox_term
 
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -35,22 +36,8 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise KgError(f"cannot serialise RDF term {term!r}")
-
-
 def sorted_triples(graph: Graph) -> list[ox.Triple]:
-    triples = [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph]
+    triples = [ox.Triple(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for s, p, o in graph]
     triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return triples
 

@@ -266,9 +266,7 @@ class _Context:
         if not subjects:
             return None
         between = any(
-            c.dep_ == "prep" and c.lower_ == "between"
-            for i in used
-            for c in self.doc[i].children
+            c.dep_ == "prep" and c.lower_ == "between" for i in used for c in self.doc[i].children
         )
         return Candidate(
             relation=trigger.relation,

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
 from tabulate import tabulate
 
 from kg.errors import KgError
@@ -30,7 +29,16 @@ RDF_SUFFIXES = {
     ".nq": "nquads",
 }
 OUTPUT_FORMATS = ("table", "csv", "json")
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+# Any SERVICE outside strings, IRIs and comments but ?service: a false alarm (ex:service)
+# costs a flag, a miss would let the query reach the network.
+_SERVICE = re.compile(r"(?<![?$])SERVICE", re.IGNORECASE)
+_UPDATE = re.compile(
+    r"(?<![\w?$:@])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])", re.IGNORECASE
+)
 
 
 @dataclass
@@ -86,12 +94,11 @@ def run_query(
     bindings: dict[str, str] | None = None,
     allow_service: bool = False,
 ) -> QueryResult:
-    if not allow_service and _SERVICE.search(_strip_strings(text)):
-        raise KgError("SERVICE reaches out to the network; refused (use --allow-service)")
+    check_query(text, allow_service)
     try:
         prepared = prepareQuery(text)
     except Exception as exc:
-        if _is_update(text):
+        if looks_like_update(text):
             raise KgError(
                 "kg query is read-only: updates (INSERT, DELETE, LOAD, ...) are refused"
             ) from exc
@@ -136,23 +143,14 @@ def _binding(value: str) -> Literal | URIRef:
     return Literal(value)
 
 
-def _is_update(text: str) -> bool:
-    try:
-        parseUpdate(text)
-    except Exception:
-        return bool(
-            re.search(
-                r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b",
-                _strip_strings(text),
-                re.IGNORECASE,
-            )
-        )
-    return True
+def check_query(text: str, allow_service: bool = False) -> None:
+    """Refuse SERVICE before Oxigraph sees it: it would fetch the remote endpoint."""
+    if not allow_service and _SERVICE.search(_TOKENS.sub(" ", text)):
+        raise KgError("SERVICE reaches out to the network; refused (use --allow-service)")
 
 
-def _strip_strings(text: str) -> str:
-    text = re.sub(r"#[^\n]*", "", text)
-    return re.sub(r"\"[^\"]*\"|'[^']*'|<[^>\s]*>", "", text)
+def looks_like_update(text: str) -> bool:
+    return bool(_UPDATE.search(_TOKENS.sub(" ", text)))
 
 
 def _first_line(exc: Exception) -> str:

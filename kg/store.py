@@ -17,16 +17,14 @@ the actors it refers to, so a process killed at any point leaves whole articles 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import KgError
@@ -35,8 +33,10 @@ from kg.graph import add_actor, add_document, add_event, new_graph
 from kg.model import Actor, Document, Event
 from kg.ontology import ontology_graph
 from kg.pipeline import BuildResult
-from kg.query import QueryResult, _binding
-from kg.serve import http_request, push_quads
+from kg.query import QueryResult, _binding, check_query, looks_like_update
+from kg.remote import push_quads
+from kg.results import query_result, triple_key
+from kg.terms import to_ox_term, to_rdflib_term
 from kg.vocab import ID, KG_NS, actor_iri, document_iri
 
 GRAPH_BASE = str(ID) + "graph/"
@@ -52,20 +52,8 @@ STORE_FORMATS = {
 }
 # An actor keeps the first kind, label and Wikidata id it was stored with; aliases add up.
 _FUNCTIONAL = {ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, OWL.sameAs)}
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _ACTOR_PREFIX = str(actor_iri(""))
 _KG = f"PREFIX kg: <{KG_NS}>\n"
-_JSON = ox.QueryResultsFormat.JSON
-_TOKENS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-# Any SERVICE outside strings, IRIs and comments but ?service: a false alarm (ex:service)
-# costs a flag, a miss would let the query reach the network.
-_SERVICE = re.compile(r"(?<![?$])SERVICE", re.IGNORECASE)
-_UPDATE = re.compile(
-    r"(?<![\w?$:@])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])", re.IGNORECASE
-)
 
 
 @dataclass
@@ -73,16 +61,6 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
-
-
-def check_query(text: str, allow_service: bool = False) -> None:
-    """Refuse SERVICE before Oxigraph sees it: it would fetch the remote endpoint."""
-    if not allow_service and _SERVICE.search(_TOKENS.sub(" ", text)):
-        raise KgError("SERVICE reaches out to the network; refused (use --allow-service)")
-
-
-def looks_like_update(text: str) -> bool:
-    return bool(_UPDATE.search(_TOKENS.sub(" ", text)))
 
 
 class KgStore:
@@ -267,9 +245,9 @@ class KgStore:
         quads = self.quads()
         items: list[Any]
         if fmt in ("ttl", "nt"):
-            items = sorted({q.triple for q in quads}, key=_triple_key)
+            items = sorted({q.triple for q in quads}, key=triple_key)
         else:
-            items = sorted(quads, key=lambda q: (str(q.graph_name), *_triple_key(q)))
+            items = sorted(quads, key=lambda q: (str(q.graph_name), *triple_key(q)))
         prefixes = {p: str(ns) for p, ns in new_graph().namespaces() if p}
         kwargs = {"prefixes": prefixes} if fmt in ("ttl", "trig") else {}
         return ox.serialize(items, format=STORE_FORMATS[fmt], **kwargs)
@@ -304,27 +282,6 @@ class KgStore:
         return push_quads(endpoint_url, self.quads(), protocol=protocol, batch=batch)
 
 
-def remote_query(
-    endpoint_url: str, text: str, allow_service: bool = False, timeout_s: float = 60.0
-) -> QueryResult:
-    """Run a read-only query on any SPARQL 1.1 Protocol endpoint."""
-    check_query(text, allow_service)
-    if looks_like_update(text):
-        raise KgError("queries are read-only: updates (INSERT, DELETE, LOAD, ...) are refused")
-    accept = "application/sparql-results+json, application/n-triples;q=0.9"
-    ctype, body = http_request(
-        "POST", endpoint_url, urlencode({"query": text}).encode("utf-8"),
-        {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}, timeout_s,
-    )  # fmt: skip
-    try:
-        if "n-triples" in ctype or "turtle" in ctype:
-            parsed = ox.parse(body, format=ox.RdfFormat.TURTLE)  # N-Triples is Turtle too
-            return query_result(_Triples(q.triple for q in parsed))
-        return query_result(_parse(body))
-    except (SyntaxError, ValueError) as exc:
-        raise KgError(f"unreadable answer from {endpoint_url}: {_first_line(exc)}") from exc
-
-
 class _Collector:
     """Takes ``graph.add`` calls from ``kg.graph`` as Oxigraph terms: the same triples as
     ``to_graph`` writes, without an rdflib store in between (three times faster)."""
@@ -349,76 +306,6 @@ def _insert_data(quads: Iterable[ox.Quad]) -> str:
     blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in
                        sorted(by_graph.items()))  # fmt: skip
     return f"INSERT DATA {{\n{blocks}\n}}"
-
-
-def _triple_key(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:
-    return (str(t.subject), str(t.predicate), str(t.object))
-
-
-def to_rdflib_term(term: Any) -> Any:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:  # rdflib writes plain strings without one
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def to_ox_term(term: Any) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-class Results:
-    """Query results kept as SPARQL JSON (or N-Triples), serialisable like rdflib's."""
-
-    def __init__(self, data: bytes, graph: bool = False) -> None:
-        self.data, self.graph = data, graph
-
-    def serialize(self, destination: Any = None, format: str = "json") -> bytes | None:
-        if self.graph:
-            out = self.data
-        else:
-            fmt = ox.QueryResultsFormat.from_extension(format)
-            if fmt is None:
-                raise KgError(f"unknown results format {format!r}")
-            out = self.data if fmt == _JSON else _parse(self.data).serialize(format=fmt)
-        if destination is None:
-            return out
-        destination.write(out)
-        return None
-
-
-def _parse(data: bytes) -> Any:
-    return ox.parse_query_results(data, format=_JSON)
-
-
-class _Triples(list):
-    """Parsed CONSTRUCT answer, handled like a local ``QueryTriples``."""
-
-
-def query_result(raw: Any) -> QueryResult:
-    """An Oxigraph result (local, or parsed from a remote answer) as a ``QueryResult``."""
-    if isinstance(raw, (ox.QueryTriples, _Triples)):
-        triples = sorted(raw, key=_triple_key)
-        rows = [[to_rdflib_term(x) for x in (t.subject, t.predicate, t.object)] for t in triples]
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        return QueryResult(["subject", "predicate", "object"], rows, Results(data, graph=True))
-    data = raw.serialize(format=_JSON)
-    parsed = _parse(data)
-    if isinstance(parsed, ox.QueryBoolean):
-        return QueryResult(["ask"], [[bool(parsed)]], Results(data))
-    variables = [v.value for v in parsed.variables]
-    rows = [[None if s[v] is None else to_rdflib_term(s[v]) for v in variables] for s in parsed]
-    return QueryResult(variables, rows, Results(data))
 
 
 def _first_line(exc: BaseException) -> str:

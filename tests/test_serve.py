@@ -27,8 +27,9 @@ from kg.errors import KgError
 from kg.ingest import read_sources
 from kg.pipeline import Pipeline
 from kg.query import saved_queries
+from kg.results import remote_query
 from kg.serve import SparqlServer, make_server, serve
-from kg.store import KgStore, remote_query
+from kg.store import KgStore
 from tests.conftest import SEEDS
 
 PAGE = "<!doctype html><title>kg explorer</title><p>the explorer page"
