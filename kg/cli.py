@@ -57,6 +57,15 @@ def graph_option(command: Callable) -> Callable:
     )(command)
 
 
+gazetteer_option = click.option(
+    "--gazetteer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Actor gazetteer YAML (default: seeds/actors.yaml).",
+)
+jobs_option = click.option("--jobs", default=1, show_default=True, help="Parser processes.")
+
+
 def store_option(command: Callable) -> Callable:
     return click.option(
         "--store",
@@ -101,12 +110,7 @@ def main() -> None:
     show_default=True,
     help="Folder for kg.ttl, graph.html and relations.csv.",
 )
-@click.option(
-    "--gazetteer",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Actor gazetteer YAML (default: seeds/actors.yaml).",
-)
+@gazetteer_option
 @click.option(
     "--curation",
     type=click.Path(path_type=Path),
@@ -114,7 +118,7 @@ def main() -> None:
     help="Curation YAML: reject, add, merge (default: curation.yaml beside the sources).",
 )
 @store_option
-@click.option("--jobs", default=1, show_default=True, help="Parser processes.")
+@jobs_option
 @friendly
 def build(
     sources: tuple[Path, ...],
@@ -197,13 +201,8 @@ def _build_through_store(sources, store_dir, gazetteer, curation, jobs):
     required=True,
     help="The store folder (created when missing).",
 )
-@click.option(
-    "--gazetteer",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Actor gazetteer YAML (default: seeds/actors.yaml).",
-)
-@click.option("--jobs", default=1, show_default=True, help="Parser processes.")
+@gazetteer_option
+@jobs_option
 @friendly
 def ingest(sources: tuple[Path, ...], store_dir: Path, gazetteer: Path | None, jobs: int) -> None:
     """Add articles (files, folders, JSON Lines corpora) to a persistent store.

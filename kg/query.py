@@ -98,16 +98,12 @@ def run_query(
     try:
         prepared = prepareQuery(text)
     except Exception as exc:
-        if looks_like_update(text):
-            raise KgError(
-                "kg query is read-only: updates (INSERT, DELETE, LOAD, ...) are refused"
-            ) from exc
-        raise KgError(f"invalid SPARQL: {_first_line(exc)}") from exc
+        raise unparsable(text, exc) from exc
     init = {name: _binding(value) for name, value in (bindings or {}).items()}
     try:
         result = graph.query(prepared, initBindings=init)
     except Exception as exc:
-        raise KgError(f"query failed: {_first_line(exc)}") from exc
+        raise KgError(f"query failed: {first_line(exc)}") from exc
     if result.type == "ASK":
         return QueryResult(["ask"], [[bool(result.askAnswer)]], result)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -153,6 +149,13 @@ def looks_like_update(text: str) -> bool:
     return bool(_UPDATE.search(_TOKENS.sub(" ", text)))
 
 
-def _first_line(exc: Exception) -> str:
+def unparsable(text: str, exc: Exception) -> KgError:
+    """The one-line error for a query an engine could not parse: an update, or a mistake."""
+    if looks_like_update(text):
+        return KgError("kg query is read-only: updates (INSERT, DELETE, LOAD, ...) are refused")
+    return KgError(f"invalid SPARQL: {first_line(exc)}")
+
+
+def first_line(exc: BaseException) -> str:
     message = str(exc).strip() or type(exc).__name__
     return message.splitlines()[0][:200]

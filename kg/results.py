@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import QueryResult, check_query, looks_like_update
+from kg.query import QueryResult, check_query, first_line, looks_like_update
 from kg.remote import http_request
 from kg.terms import to_rdflib_term
 
@@ -60,11 +60,6 @@ def query_result(raw: Any) -> QueryResult:
     return QueryResult(variables, rows, Results(data))
 
 
-def _first_line(exc: BaseException) -> str:
-    message = str(exc).strip() or type(exc).__name__
-    return message.splitlines()[0][:200]
-
-
 def remote_query(
     endpoint_url: str, text: str, allow_service: bool = False, timeout_s: float = 60.0
 ) -> QueryResult:
@@ -83,7 +78,7 @@ def remote_query(
             return query_result(_Triples(q.triple for q in parsed))
         return query_result(_parse(body))
     except (SyntaxError, ValueError) as exc:
-        raise KgError(f"unreadable answer from {endpoint_url}: {_first_line(exc)}") from exc
+        raise KgError(f"unreadable answer from {endpoint_url}: {first_line(exc)}") from exc
 
 
 def triple_key(t: ox.Triple | ox.Quad) -> tuple[str, str, str]:

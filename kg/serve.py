@@ -194,7 +194,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, store_path: Path, host: str, port: int, timeout_s: float,
                  page_html: str | None, workers: int, quiet: bool) -> None:  # fmt: skip
-        from kg.store import check_query, looks_like_update  # the server process only
+        from kg.query import check_query, looks_like_update  # the server process only
 
         self.check_query, self.looks_like_update = check_query, looks_like_update
         if not (Path(store_path) / "CURRENT").is_file():

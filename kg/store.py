@@ -33,7 +33,7 @@ from kg.graph import add_actor, add_document, add_event, new_graph
 from kg.model import Actor, Document, Event
 from kg.ontology import ontology_graph
 from kg.pipeline import BuildResult
-from kg.query import QueryResult, _binding, check_query, looks_like_update
+from kg.query import QueryResult, _binding, check_query, first_line, unparsable
 from kg.remote import push_quads
 from kg.results import query_result, triple_key
 from kg.terms import to_ox_term, to_rdflib_term
@@ -78,7 +78,7 @@ class KgStore:
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise KgError(f"store {self.path} is in use by another process") from exc
-            raise KgError(f"cannot open store {self.path}: {_first_line(exc)}") from exc
+            raise KgError(f"cannot open store {self.path}: {first_line(exc)}") from exc
 
     @property
     def db(self) -> ox.Store:
@@ -224,7 +224,7 @@ class KgStore:
         try:
             self.db.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         except (OSError, SyntaxError) as exc:
-            raise KgError(f"cannot load {path}: {_first_line(exc)}") from exc
+            raise KgError(f"cannot load {path}: {first_line(exc)}") from exc
 
     # -- reading --------------------------------------------------------------------------
     def quads(self) -> list[ox.Quad]:
@@ -267,13 +267,9 @@ class KgStore:
             )
             return query_result(raw)
         except SyntaxError as exc:
-            if looks_like_update(text):
-                raise KgError(
-                    "queries are read-only: updates (INSERT, DELETE, LOAD, ...) are refused"
-                ) from exc
-            raise KgError(f"invalid SPARQL: {_first_line(exc)}") from exc
+            raise unparsable(text, exc) from exc
         except (OSError, ValueError, RuntimeError) as exc:
-            raise KgError(f"query failed: {_first_line(exc)}") from exc
+            raise KgError(f"query failed: {first_line(exc)}") from exc
 
     def push(self, endpoint_url: str, *, protocol: str = "gsp", batch: int = 20_000) -> int:
         """Copy every graph to a SPARQL 1.1 server (each graph replaced there); returns the
@@ -306,8 +302,3 @@ def _insert_data(quads: Iterable[ox.Quad]) -> str:
     blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in
                        sorted(by_graph.items()))  # fmt: skip
     return f"INSERT DATA {{\n{blocks}\n}}"
-
-
-def _first_line(exc: BaseException) -> str:
-    message = str(exc).strip() or type(exc).__name__
-    return message.splitlines()[0][:200]
