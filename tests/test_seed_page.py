@@ -82,3 +82,23 @@ def test_a_hostile_article_runs_nothing_end_to_end(open_page, runner, tmp_path):
     page.wait_for_timeout(200)
     assert opened.dialogs == []
     assert opened.requests == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_dyad_chart_in_the_page_drops_from_2018_to_2025(open_page, seed_exports):  # noqa: F811
+    page = open_page((seed_exports / "graph.html").read_text(encoding="utf-8")).page
+    data = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).edges")
+    edge = next(e["id"] for e in data if {e["f"], e["t"]} == {"donald-trump", "vladimir-putin"})
+    page.evaluate("id => network.emit('click', {nodes: [], edges: [id]})", edge)
+    assert page.locator("#panel svg.dyad-chart rect.year").count() == 1  # 2018, year only
+    points = page.eval_on_selector_all(
+        "#panel svg.dyad-chart circle.goldstein",
+        "cs => cs.map(c => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))])",
+    )
+    points.sort()
+    # SVG y grows downwards: the 2018 point sits above the zero line, 2025's below.
+    zero = page.evaluate(
+        "Number(document.querySelector('#panel svg.dyad-chart line[stroke-dasharray]')"
+        ".getAttribute('y1'))"
+    )
+    assert points[0][1] < zero < points[-1][1]
