@@ -117,3 +117,19 @@ def test_actors_lists_wikidata_ids_and_counts(runner, seed_exports):
     trump = next(line for line in result.output.splitlines() if line.startswith("Donald Trump"))
     assert "Q22686" in trump
     assert int(trump.split()[-1]) > 0
+
+
+def test_service_never_connects(runner, seed_exports):
+    """A SERVICE clause is refused before any engine could fetch it: nothing connects."""
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        result = runner.invoke(main, ["query", text, "--graph", str(seed_exports / "kg.ttl")])
+        assert result.exit_code == 1 and "SERVICE" in result.output
+        with pytest.raises(TimeoutError):
+            listener.accept()

@@ -86,3 +86,18 @@ def test_push_and_query_a_real_oxigraph_server(runner, store, oxigraph_server): 
     )
     assert remote.exit_code == 0, remote.output
     assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
+
+
+def test_parallel_extraction_gives_the_same_store(runner, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "\n".join(SHARED_CORPUS.read_text(encoding="utf-8").splitlines()[:4]) + "\n",
+        encoding="utf-8",
+    )
+    stores = []
+    for jobs in ("1", "2"):
+        path = tmp_path / f"store-{jobs}"
+        result = runner.invoke(main, ["ingest", str(corpus), "--store", str(path), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        stores.append(sorted(str(q) for q in ox.Store.read_only(str(path))))
+    assert stores[0] == stores[1]
