@@ -558,10 +558,17 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
     level = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
     for _ in range(depth):
         for child in level:
-            if child.lemma_.lower() in words or child.lower_ in words:
+            if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child
         level = [g for child in level for g in child.children]
     return None
+
+
+def _times(token: Token) -> bool:
+    """A preposition that only dates the clause ("on Tuesday") is no part of a trigger."""
+    return token.pos_ == "ADP" and any(
+        c.ent_type_ in ("DATE", "TIME") for c in token.children if c.dep_ == "pobj"
+    )
 
 
 def _unique(values) -> list[int]:

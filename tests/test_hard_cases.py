@@ -247,3 +247,15 @@ def test_who_stands_behind_a_noun(tmp_path, body, expected, absent):
         assert expected in found or (expected[2], expected[1], expected[0]) in found
     if absent:
         assert absent not in found
+
+
+def test_a_dating_preposition_is_no_part_of_a_trigger(tmp_path):
+    found = relations(tmp_path, "Emmanuel Macron called Vladimir Putin a liar on Tuesday.")
+    assert ("Emmanuel Macron", "criticized", "Vladimir Putin") in found
+    assert ("Emmanuel Macron", "demanded", "Vladimir Putin") not in found
+
+
+def test_a_vow_to_retaliate_is_a_threat(tmp_path):
+    found = relations(tmp_path, "Iran vowed to retaliate against Israel.")
+    assert ("Iran", "threatened", "Israel") in found
+    assert ("Iran", "agreed", "Israel") not in found
