@@ -147,7 +147,9 @@ def build(
     if store_dir is None:
         result = run_build(source_list, gazetteer, curation)
     else:
-        result = _build_through_store(source_list, store_dir, gazetteer, curation, jobs)
+        from kg.incremental import build_from_store
+
+        result = build_from_store(source_list, store_dir, gazetteer, curation, jobs)
     for message in result.warnings:
         warn(message)
     graph = to_graph(result.documents, result.actors, result.events)
@@ -169,72 +171,6 @@ def build(
     click.echo(
         f"{len(result.documents)} articles, {len(result.actors)} actors, "
         f"{len(result.events)} relation events -> {out_dir}/ (kg.ttl, graph.html, relations.csv)"
-    )
-
-
-def _build_through_store(sources, store_dir, gazetteer, curation, jobs):
-    """Ingest into the store, then take the store's whole graph, curated, for the exports."""
-    from kg.curation import apply_curation, curation_beside, load_curation
-    from kg.graph import from_graph
-    from kg.incremental import ingest_into
-    from kg.pipeline import BuildResult
-    from kg.store import KgStore
-
-    with KgStore(store_dir) as store:
-        done = ingest_into(store, sources, gazetteer_path=gazetteer, jobs=jobs)
-        documents, actors, events = from_graph(store.to_rdflib())
-    result = BuildResult(documents, actors, events, done.warnings)
-    curation_file = curation or curation_beside(sources)
-    if curation_file is not None:
-        result.actors, result.events, result.documents = apply_curation(
-            load_curation(curation_file), actors, events, documents, result.warnings
-        )
-    return result
-
-
-@main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="The store folder (created when missing).",
-)
-@gazetteer_option
-@jobs_option
-@friendly
-def ingest(sources: tuple[Path, ...], store_dir: Path, gazetteer: Path | None, jobs: int) -> None:
-    """Add articles (files, folders, JSON Lines corpora) to a persistent store.
-
-    Each article's events live in a named graph of their own. An article already
-    stored (same content hash) changes nothing; a changed one replaces its own events.
-    """
-    import time
-
-    from kg.incremental import ingest_into
-    from kg.store import KgStore
-
-    started = time.perf_counter()
-    interactive = sys.stderr.isatty()
-
-    def show(count: int, total: int) -> None:
-        if interactive:
-            rate = count / max(time.perf_counter() - started, 1e-9)
-            click.echo(f"\rextracting {count}/{total} ({rate:.1f} articles/s)", err=True, nl=False)
-
-    with KgStore(store_dir) as store:
-        done = ingest_into(store, list(sources), gazetteer_path=gazetteer, jobs=jobs, progress=show)
-    if interactive:
-        click.echo("", err=True)
-    for message in done.warnings:
-        warn(message)
-    seconds = time.perf_counter() - started
-    rate = done.extracted / seconds if seconds else 0.0
-    report = done.report
-    click.echo(
-        f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
-        f"({done.extracted} extracted, {rate:.1f} articles/s) -> {store_dir}"
     )
 
 
@@ -408,218 +344,6 @@ def render(
     click.echo(f"{len(kept_actors)} actors, {len(kept_events)} events -> {out_path}")
 
 
-@main.command()
-@graph_option
-@store_option
-@format_option(("table", "csv", "json"))
-@click.option("--ego", default=None, metavar="ACTOR", help="The events around ACTOR.")
-@click.option("--radius", default=1, show_default=True, help="Ego network radius.")
-@click.option(
-    "--path",
-    "path_ends",
-    nargs=2,
-    default=None,
-    metavar="FROM TO",
-    help="The shortest chain of relations between two actors.",
-)
-@click.option(
-    "--dyad",
-    "dyad_pair",
-    nargs=2,
-    default=None,
-    metavar="A B",
-    help="How a pair's relationship moves: events and mean Goldstein score per month.",
-)
-@click.option("--seed", default=42, show_default=True, help="Seed for community detection.")
-@friendly
-def analyze(
-    graph_path: Path,
-    fmt: str,
-    ego: str | None,
-    radius: int,
-    path_ends: tuple[str, str] | None,
-    dyad_pair: tuple[str, str] | None,
-    seed: int,
-    store_dir: Path | None,
-) -> None:
-    """Network analytics: centrality and communities per actor, or an ego network,
-    a chain of relations between two actors, or a pair's relationship over time."""
-    from kg import analyze as analysis
-    from kg.tables import format_rows
-
-    _, actors, events = load_records(graph_path, store_dir)
-    labels = {a.actor_id: a.label for a in actors}
-    if dyad_pair:
-        a, b = (analysis.find_actor(actors, name) for name in dyad_pair)
-        rows = analysis.dyad(events, a, b)
-        click.echo(format_rows(rows, fmt, ["month", "events", "mean_goldstein"]))
-        undated = analysis.dyad_undated(events, a, b)
-        if undated and fmt == "table":
-            click.echo(f"({undated} undated events between {labels[a]} and {labels[b]})")
-        return
-    if path_ends:
-        source, target = (analysis.find_actor(actors, name) for name in path_ends)
-        chain = analysis.shortest_chain(actors, events, source, target)
-        rows = [_event_row(e, labels) for e in chain]
-        click.echo(format_rows(rows, fmt, EVENT_COLUMNS))
-        return
-    if ego:
-        centre = analysis.find_actor(actors, ego)
-        _, near = analysis.ego_network(actors, events, centre, radius)
-        click.echo(format_rows([_event_row(e, labels) for e in near], fmt, EVENT_COLUMNS))
-        return
-    rows = analysis.actor_table(actors, events, seed=seed)
-    click.echo(format_rows(rows, fmt))
-
-
-EVENT_COLUMNS = ["date", "subject", "relation", "object", "evidence", "source"]
-
-
-def _event_row(event, labels: dict[str, str]) -> dict:
-    return {
-        "date": event.date.value if event.date else "",
-        "subject": labels.get(event.subject, event.subject),
-        "relation": event.relation,
-        "object": labels.get(event.object, event.object),
-        "evidence": event.evidence,
-        "source": event.source,
-    }
-
-
-@main.command()
-@graph_option
-@store_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "yaml"]),
-    default="table",
-    show_default=True,
-    help="yaml can be pasted into a curation file's reject list.",
-)
-@friendly
-def review(graph_path: Path, fmt: str, store_dir: Path | None) -> None:
-    """List relations for triage, lowest confidence first, with evidence and pattern."""
-    from kg.review import REVIEW_COLUMNS, review_rows, review_yaml
-    from kg.tables import format_rows
-
-    _, actors, events = load_records(graph_path, store_dir)
-    rows = review_rows(actors, events)
-    click.echo(review_yaml(rows) if fmt == "yaml" else format_rows(rows, fmt, REVIEW_COLUMNS))
-
-
-@main.command(name="validate")
-@click.argument(
-    "graph_path", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH
-)
-@friendly
-def validate_command(graph_path: Path) -> None:
-    """Check GRAPH (default exports/kg.ttl) against the SHACL shapes in ontology/shapes.ttl."""
-    from kg.query import load_graph
-    from kg.validate import format_report, validate
-
-    report = validate(load_graph(graph_path))
-    click.echo(format_report(report))
-    if not report.conforms:
-        raise KgError(f"{graph_path} fails validation ({len(report.violations)})")
-
-
-@main.command()
-@click.argument("subject")
-@click.argument("object_name", metavar="OBJECT")
-@graph_option
-@store_option
-@format_option(("table", "csv", "json"))
-@friendly
-def explain(
-    subject: str, object_name: str, graph_path: Path, fmt: str, store_dir: Path | None
-) -> None:
-    """Every event between SUBJECT and OBJECT, oldest first: why is this edge here?"""
-    from kg.review import EXPLAIN_COLUMNS, explain_rows
-    from kg.tables import format_rows
-
-    _, actors, events = load_records(graph_path, store_dir)
-    click.echo(
-        format_rows(explain_rows(actors, events, subject, object_name), fmt, EXPLAIN_COLUMNS)
-    )
-
-
-@main.command()
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to bind; loopback unless you mean otherwise.",
-)
-@click.option("--port", default=7878, show_default=True)
-@click.option(
-    "--timeout", "timeout_s", default=10.0, show_default=True, help="Seconds a query may run."
-)
-@friendly
-def serve(store_dir: Path, host: str, port: int, timeout_s: float) -> None:
-    """Serve the explorer page at / and a read-only SPARQL 1.1 endpoint at /sparql.
-
-    Updates, LOAD and SERVICE are refused; each query has a timeout.
-    """
-    from kg.ontology import relation_types
-    from kg.render import render_page
-    from kg.serve import serve as run_server
-
-    _, actors, events = load_records(DEFAULT_GRAPH, store_dir)
-    page = render_page(actors, events, relation_types(), title=f"kg: {store_dir.name}")
-    run_server(
-        store_dir,
-        host=host,
-        port=port,
-        timeout_s=timeout_s,
-        page_html=page,
-        ready=lambda url: click.echo(f"serving {url} (page) and {url}sparql", err=True),
-    )
-
-
-@main.command()
-@click.argument("endpoint", metavar="URL")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
-@click.option(
-    "--protocol",
-    type=click.Choice(["gsp", "update"]),
-    default="gsp",
-    show_default=True,
-    help="Graph Store Protocol, or SPARQL Update.",
-)
-@friendly
-def push(endpoint: str, store_dir: Path, protocol: str) -> None:
-    """Push the store's graphs into any SPARQL 1.1 server at URL."""
-    from kg.store import KgStore
-
-    with KgStore(store_dir, read_only=True) as store:
-        sent = store.push(endpoint, protocol=protocol)
-    click.echo(f"{sent} quads -> {endpoint}")
-
-
-@main.command(name="eval")
-@click.argument("gold", type=click.Path(path_type=Path))
-@click.option("--show-errors", is_flag=True, help="List missed and spurious relations.")
-@friendly
-def evaluate(gold: Path, show_errors: bool) -> None:
-    """Score extraction against a GOLD annotation file (see tests/gold/README.md).
-
-    Prints precision, recall and F1 per relation type and overall, date accuracy
-    over matched relations, and actor-linking accuracy.
-    """
-    from kg.evaluate import evaluate as run_evaluation
-    from kg.evaluate import format_report
-
-    report = run_evaluation(gold)
-    click.echo(format_report(report))
-    if show_errors:
-        for line in report.misses:
-            click.echo(f"missed   {line}")
-        for line in report.spurious:
-            click.echo(f"spurious {line}")
-
-
 @main.command(name="relations")
 def list_relations() -> None:
     """List the relation vocabulary: name, PLOVER category, CAMEO code, Goldstein score."""
@@ -632,6 +356,9 @@ def list_relations() -> None:
     for row in rows:
         click.echo(json.dumps(row))
 
+
+# The other command groups register themselves on ``main``.
+from kg import cli_analyst, cli_store  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

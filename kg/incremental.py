@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.gazetteer import load_gazetteer
+from kg.graph import from_graph
 from kg.ingest import read_sources
 from kg.model import Document
-from kg.pipeline import Pipeline
+from kg.pipeline import BuildResult, Pipeline, curate
 from kg.store import IngestReport, KgStore
 
 
@@ -52,3 +53,19 @@ def ingest_into(
     report = store.ingest(result)
     report.unchanged += unchanged
     return IncrementalResult(report, result.warnings, extracted=len(fresh))
+
+
+def build_from_store(
+    sources: list[Path],
+    store_dir: Path,
+    gazetteer_path: Path | None = None,
+    curation_path: Path | None = None,
+    jobs: int = 1,
+) -> BuildResult:
+    """Ingest into the store, then take the store's whole graph, curated, for the exports."""
+    with KgStore(store_dir) as store:
+        done = ingest_into(store, sources, gazetteer_path=gazetteer_path, jobs=jobs)
+        documents, actors, events = from_graph(store.to_rdflib())
+    result = BuildResult(documents, actors, events, done.warnings)
+    curate(result, sources, curation_path)
+    return result

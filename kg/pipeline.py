@@ -76,6 +76,12 @@ def build(
     ingested = read_sources(sources)
     pipeline = Pipeline(load_gazetteer(gazetteer_path) if gazetteer_path else None)
     result = pipeline.run(ingested.documents, ingested.warnings)
+    curate(result, sources, curation_path)
+    return result
+
+
+def curate(result: BuildResult, sources: list[Path], curation_path: Path | None = None) -> None:
+    """Apply ``curation_path``, or the ``curation.yaml`` beside the sources, in place."""
     curation_file = curation_path or curation_beside(sources)
     if curation_file is not None:
         result.actors, result.events, result.documents = apply_curation(
@@ -85,4 +91,3 @@ def build(
             result.documents,
             result.warnings,
         )
-    return result
