@@ -1,4 +1,4 @@
-"""Data flows one way: ingest -> extract -> resolve -> graph -> (query | analyze | render | export)."""
+"""Data flows one way: ingest, extract, resolve, graph, then query, analyze, render, export."""
 
 from __future__ import annotations
 
