@@ -485,6 +485,14 @@ class _Context:
                 and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
             ):
                 return True
+            # "Trump's threat to impose tariffs": an act a noun only announces.
+            if (
+                step > 0
+                and not intent
+                and token.lemma_.lower() in lexicon.irrealis_nouns
+                and previous.dep_ in ("acl", "relcl")
+            ):
+                return True
             previous = token
         return False
 

@@ -259,3 +259,16 @@ def test_a_vow_to_retaliate_is_a_threat(tmp_path):
     found = relations(tmp_path, "Iran vowed to retaliate against Israel.")
     assert ("Iran", "threatened", "Israel") in found
     assert ("Iran", "agreed", "Israel") not in found
+
+
+def test_an_announced_act_is_not_an_event(tmp_path):
+    found = relations(
+        tmp_path, "Scott Bessent dismissed Trump's threat to impose tariffs on European wine."
+    )
+    assert not any(r == "sanctioned" for _, r, _ in found)
+
+
+def test_a_protest_lodged_with_a_government(tmp_path):
+    assert ("Japan", "protested", "China") in relations(
+        tmp_path, "Japan lodged a protest with China over the incident."
+    )
