@@ -7,29 +7,26 @@ make a relation are data in ``ontology/triggers.yaml``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import RELATIVE_DATE
+from kg.evidence import (
+    DateExpression,
+    date_expressions,
+    evidence_units,
+    long_quote_tokens,
+    nearest_date,
+    quoted_tokens,
+)
 from kg.lexicon import Lexicon, Trigger
 from kg.mentions import Mention
+from kg.modality import cancelled
 
-QUOTE_MARKS = re.compile(r"[“”\"\n]")
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
-SHORT_QUOTE = 4  # words
 TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"}
-
-
-@dataclass
-class DateExpression:
-    start: int  # token span
-    end: int
-    text: str
-    in_quote: bool
 
 
 @dataclass
@@ -62,141 +59,17 @@ class RelationExtractor:
     def extract(
         self, doc: Doc, mentions: list[Mention], token_mentions: dict[int, int]
     ) -> ExtractedDoc:
-        units = _evidence_units(doc)
-        quoted = _quoted_tokens(doc)
-        dates = _date_expressions(doc, quoted)
+        units = evidence_units(doc)
+        quoted = quoted_tokens(doc)
+        dates = date_expressions(doc, quoted)
         context = _Context(doc, mentions, token_mentions, self.lexicon, quoted)
         candidates: list[Candidate] = []
         for unit in units:
             found = context.triggered(unit) + context.quoted(unit)
             for candidate in found:
-                candidate.date_index = _nearest_date(doc, dates, unit, candidate.trigger_tokens)
+                candidate.date_index = nearest_date(doc, dates, unit, candidate.trigger_tokens)
             candidates.extend(found)
         return ExtractedDoc(doc, mentions, token_mentions, dates, candidates)
-
-
-def _evidence_units(doc: Doc) -> list[Span]:
-    """Sentences, with a sentence that is only a quotation joined to its attribution."""
-    sents = list(doc.sents)
-    units: list[Span] = []
-    i = 0
-    while i < len(sents):
-        sent = sents[i]
-        text = sent.text.strip()
-        # '“Ilkka, STOP!” Haddad commanded': a quotation cut off from its speaker.
-        # A quotation closed by a full stop, or ending a paragraph, stands alone.
-        if (
-            i + 1 < len(sents)
-            and text[:1] in '“"'
-            and text[-1:] in '”"'
-            and text[-2:-1] in "!?,"
-            and "\n" not in sent.text
-        ):
-            units.append(doc[sent.start : sents[i + 1].end])
-            i += 2
-            continue
-        units.append(sent)
-        i += 1
-    return units
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, tolerant of the mixed marks real copy has.
-
-    “ opens, ” closes, a straight quote toggles, and a paragraph break ends any
-    quotation left open ('a “constructive" dialogue' is one quotation).
-
-    >>> quotations('He said “yes" and "no”.')
-    [(8, 13), (18, 22)]
-    """
-    spans = []
-    opened = -1
-    for match in QUOTE_MARKS.finditer(text):
-        mark, at = match.group(), match.start()
-        if mark == "\n":
-            opened = -1
-        elif mark == "“" or (mark == '"' and opened < 0):
-            opened = at
-        elif opened >= 0:
-            spans.append((opened, at + 1))
-            opened = -1
-    return spans
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    inside: set[int] = set()
-    for start, end in quotations(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            inside.update(range(span.start, span.end))
-    return inside
-
-
-def _long_quote_tokens(doc: Doc) -> set[int]:
-    """Tokens of quotations longer than a few words: the speaker's own sentences.
-
-    A short quotation ('China "firmly rejects" the charge') is the reporter's
-    sentence with a word or two quoted, so its verbs still count.
-    """
-    inside: set[int] = set()
-    for start, end in quotations(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) > SHORT_QUOTE + 2:
-            inside.update(range(span.start, span.end))
-    return inside
-
-
-def _date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
-    """DATE entities, plus relative phrases ("the following day") the model misses."""
-    found: dict[int, DateExpression] = {}
-    for ent in doc.ents:
-        if ent.label_ == "DATE":
-            found[ent.start] = DateExpression(ent.start, ent.end, ent.text, ent.start in quoted)
-    covered = {i for expr in found.values() for i in range(expr.start, expr.end)}
-    for match in RELATIVE_DATE.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or any(i in covered for i in range(span.start, span.end)):
-            continue
-        found[span.start] = DateExpression(span.start, span.end, span.text, span.start in quoted)
-    return [found[k] for k in sorted(found)]
-
-
-def _clause_verb(token: Token) -> Token:
-    for candidate in [token, *token.ancestors]:
-        if candidate.pos_ in ("VERB", "AUX"):
-            return candidate
-    return token.sent.root
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    path_a = [a, *a.ancestors]
-    depth_a = {t.i: n for n, t in enumerate(path_a)}
-    for n, token in enumerate([b, *b.ancestors]):
-        if token.i in depth_a:
-            return n + depth_a[token.i]
-    return 99
-
-
-def _nearest_date(
-    doc: Doc, dates: list[DateExpression], unit: Span, trigger_tokens: list[int]
-) -> int:
-    best, best_distance = -1, 99
-    head = doc[trigger_tokens[0]]
-    clause = _clause_verb(head)
-    governing = {clause.i, *(a.i for a in clause.ancestors)}
-    # "As he returned home the following day, he clarified ...": a time clause frames
-    # the clause it modifies.
-    governing |= {c.i for g in governing for c in doc[g].children if c.dep_ == "advcl"}
-    for index, expr in enumerate(dates):
-        if expr.in_quote or not (unit.start <= expr.start < unit.end):
-            continue
-        # A date inside a sibling clause dates that clause, not this trigger.
-        if _clause_verb(doc[expr.start : expr.end].root).i not in governing:
-            continue
-        distance = _tree_distance(head, doc[expr.start : expr.end].root)
-        if distance < best_distance:
-            best, best_distance = index, distance
-    return best
 
 
 class _Context:
@@ -208,7 +81,7 @@ class _Context:
         self.token_mentions = token_mentions
         self.lexicon = lexicon
         self.quoted_tokens = quoted
-        self.long_quotes = _long_quote_tokens(doc)
+        self.long_quotes = long_quote_tokens(doc)
 
     # ---------------------------------------------------------------- triggers
 
@@ -254,7 +127,7 @@ class _Context:
     def _candidate(
         self, unit: Span, head: Token, trigger: Trigger, used: list[int]
     ) -> Candidate | None:
-        if self._cancelled(head, trigger.relation):
+        if cancelled(head, trigger.relation, self.lexicon):
             return None
         confidence = trigger.confidence
         if trigger.noun:
@@ -450,52 +323,6 @@ class _Context:
             if g.dep_ == "pobj" and g.i in self.token_mentions
         ]
 
-    # ---------------------------------------------------------------- modality
-
-    def _cancelled(self, head: Token, relation: str) -> bool:
-        """Negated, hypothetical or refused: not an event."""
-        lexicon = self.lexicon
-        intent = relation in lexicon.intent_relations
-        if not intent and any(
-            c.dep_ == "amod" and c.lower_ in lexicon.irrealis_modifiers for c in head.children
-        ):
-            return True  # "the planned meeting" has not happened
-        previous = head
-        # A noun's tense is its verb's: "would resume cooperation".
-        clause = _clause_verb(head)
-        for step, token in enumerate([head, *head.ancestors]):
-            for child in token.children:
-                if child.dep_ == "neg" and child.lower_ in lexicon.negations:
-                    return True
-                if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_marks:
-                    return True
-                if (
-                    not intent
-                    and (step == 0 or token.i == clause.i)
-                    and child.dep_ == "aux"
-                    and child.lower_ in lexicon.hypothetical_modals
-                ):
-                    return True
-            if step > 0 and token.lemma_.lower() in lexicon.negating_verbs:
-                return True
-            if (
-                step > 0
-                and not intent
-                and token.lemma_.lower() in lexicon.irrealis_verbs
-                and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
-            ):
-                return True
-            # "Trump's threat to impose tariffs": an act a noun only announces.
-            if (
-                step > 0
-                and not intent
-                and token.lemma_.lower() in lexicon.irrealis_nouns
-                and previous.dep_ in ("acl", "relcl")
-            ):
-                return True
-            previous = token
-        return False
-
     # ---------------------------------------------------------------- quotations
 
     def quoted(self, unit: Span) -> list[Candidate]:
@@ -521,7 +348,7 @@ class _Context:
             for verb in unit:
                 if verb.i in self.quoted_tokens or verb.lemma_.lower() not in rule.speech_verbs:
                     continue
-                if self._cancelled(verb, rule.relation):
+                if cancelled(verb, rule.relation, self.lexicon):
                     continue
                 speakers, _ = self._subjects(verb)
                 if not speakers:

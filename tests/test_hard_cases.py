@@ -272,3 +272,13 @@ def test_a_protest_lodged_with_a_government(tmp_path):
     assert ("Japan", "protested", "China") in relations(
         tmp_path, "Japan lodged a protest with China over the incident."
     )
+
+
+def test_a_wish_does_not_reach_into_nested_phrases(tmp_path):
+    found = dated(
+        tmp_path,
+        "No Western leader has agreed to sit down with Vladimir Putin since the start of "
+        "his invasion of Ukraine in February 2022.",
+    )
+    assert found.get(("Vladimir Putin", "attacked", "Ukraine")) == "2022-02"
+    assert not any(r == "agreedToMeet" for _, r, _ in found)

@@ -1,0 +1,145 @@
+"""Where evidence lies in a parsed article: sentence units, quotations and date expressions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import RELATIVE_DATE
+
+QUOTE_MARKS = re.compile(r"[“”\"\n]")
+SHORT_QUOTE = 4  # words
+
+
+@dataclass
+class DateExpression:
+    start: int  # token span
+    end: int
+    text: str
+    in_quote: bool
+
+
+def evidence_units(doc: Doc) -> list[Span]:
+    """Sentences, with a sentence that is only a quotation joined to its attribution."""
+    sents = list(doc.sents)
+    units: list[Span] = []
+    i = 0
+    while i < len(sents):
+        sent = sents[i]
+        text = sent.text.strip()
+        # '“Ilkka, STOP!” Haddad commanded': a quotation cut off from its speaker.
+        # A quotation closed by a full stop, or ending a paragraph, stands alone.
+        if (
+            i + 1 < len(sents)
+            and text[:1] in '“"'
+            and text[-1:] in '”"'
+            and text[-2:-1] in "!?,"
+            and "\n" not in sent.text
+        ):
+            units.append(doc[sent.start : sents[i + 1].end])
+            i += 2
+            continue
+        units.append(sent)
+        i += 1
+    return units
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, tolerant of the mixed marks real copy has.
+
+    “ opens, ” closes, a straight quote toggles, and a paragraph break ends any
+    quotation left open ('a “constructive" dialogue' is one quotation).
+
+    >>> quotations('He said “yes" and "no”.')
+    [(8, 13), (18, 22)]
+    """
+    spans = []
+    opened = -1
+    for match in QUOTE_MARKS.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == "\n":
+            opened = -1
+        elif mark == "“" or (mark == '"' and opened < 0):
+            opened = at
+        elif opened >= 0:
+            spans.append((opened, at + 1))
+            opened = -1
+    return spans
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    inside: set[int] = set()
+    for start, end in quotations(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def long_quote_tokens(doc: Doc) -> set[int]:
+    """Tokens of quotations longer than a few words: the speaker's own sentences.
+
+    A short quotation ('China "firmly rejects" the charge') is the reporter's
+    sentence with a word or two quoted, so its verbs still count.
+    """
+    inside: set[int] = set()
+    for start, end in quotations(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > SHORT_QUOTE + 2:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
+    """DATE entities, plus relative phrases ("the following day") the model misses."""
+    found: dict[int, DateExpression] = {}
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            found[ent.start] = DateExpression(ent.start, ent.end, ent.text, ent.start in quoted)
+    covered = {i for expr in found.values() for i in range(expr.start, expr.end)}
+    for match in RELATIVE_DATE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        found[span.start] = DateExpression(span.start, span.end, span.text, span.start in quoted)
+    return [found[k] for k in sorted(found)]
+
+
+def clause_verb(token: Token) -> Token:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX"):
+            return candidate
+    return token.sent.root
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    path_a = [a, *a.ancestors]
+    depth_a = {t.i: n for n, t in enumerate(path_a)}
+    for n, token in enumerate([b, *b.ancestors]):
+        if token.i in depth_a:
+            return n + depth_a[token.i]
+    return 99
+
+
+def nearest_date(
+    doc: Doc, dates: list[DateExpression], unit: Span, trigger_tokens: list[int]
+) -> int:
+    best, best_distance = -1, 99
+    head = doc[trigger_tokens[0]]
+    clause = clause_verb(head)
+    governing = {clause.i, *(a.i for a in clause.ancestors)}
+    # "As he returned home the following day, he clarified ...": a time clause frames
+    # the clause it modifies.
+    governing |= {c.i for g in governing for c in doc[g].children if c.dep_ == "advcl"}
+    for index, expr in enumerate(dates):
+        if expr.in_quote or not (unit.start <= expr.start < unit.end):
+            continue
+        # A date inside a sibling clause dates that clause, not this trigger.
+        if clause_verb(doc[expr.start : expr.end].root).i not in governing:
+            continue
+        distance = tree_distance(head, doc[expr.start : expr.end].root)
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best

@@ -1,0 +1,66 @@
+"""Whether a trigger reports an act: negation, hypotheticals, wishes and announcements.
+
+"did not meet", "if they meet", "would meet", "invited him to visit", "the planned
+meeting", "a threat to impose tariffs" are not events. Intent relations (agreedToMeet,
+threatened, ...) are exempt from the modal and wish rules, since intent is what they say.
+The words are data in ``ontology/triggers.yaml`` (``modality``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.evidence import clause_verb
+from kg.lexicon import Lexicon
+
+
+def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
+    """Negated, hypothetical or refused: not an event."""
+    intent = relation in lexicon.intent_relations
+    if not intent and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.irrealis_modifiers for c in head.children
+    ):
+        return True  # "the planned meeting" has not happened
+    previous = head
+    phrases = 0  # prepositional phrases crossed on the way up
+    # A noun's tense is its verb's: "would resume cooperation".
+    clause = clause_verb(head)
+    for step, token in enumerate([head, *head.ancestors]):
+        for child in token.children:
+            if child.dep_ == "neg" and child.lower_ in lexicon.negations:
+                return True
+            if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_marks:
+                return True
+            if (
+                not intent
+                and (step == 0 or token.i == clause.i)
+                and child.dep_ == "aux"
+                and child.lower_ in lexicon.hypothetical_modals
+            ):
+                return True
+        if step > 0 and token.lemma_.lower() in lexicon.negating_verbs:
+            return True
+        # A wish governs its clause and a phrase of it ("invited him to a summit"), not a
+        # phrase inside a phrase: "agreed to sit down since the start of his invasion"
+        # does not make the invasion a wish.
+        phrases += previous.dep_ == "prep"
+        wished = phrases <= 1
+        if (
+            step > 0
+            and not intent
+            and wished
+            and token.lemma_.lower() in lexicon.irrealis_verbs
+            and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
+        ):
+            return True
+        # "Aldoria's threat to impose tariffs": an act a noun only announces.
+        if (
+            step > 0
+            and not intent
+            and wished
+            and token.lemma_.lower() in lexicon.irrealis_nouns
+            and previous.dep_ in ("acl", "relcl")
+        ):
+            return True
+        previous = token
+    return False
