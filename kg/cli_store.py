@@ -1,4 +1,4 @@
-"""Commands of the persistent store: ingest, serve, push."""
+"""Commands of the persistent store: ingest, load, serve, push."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kg.cli import (
     main,
     warn,
 )
+from kg.errors import KgError
 
 
 @main.command()
@@ -116,3 +117,21 @@ def push(endpoint: str, store_dir: Path, protocol: str) -> None:
     with KgStore(store_dir, read_only=True) as store:
         sent = store.push(endpoint, protocol=protocol)
     click.echo(f"{sent} quads -> {endpoint}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@friendly
+def load(path: Path, store_dir: Path) -> None:
+    """Bulk-load an N-Triples file (a 'kg export --format nt', say) into a store.
+
+    Fast and memory-bounded, but not transactional: load into a new store.
+    """
+    from kg.store import KgStore
+
+    if path.suffix.lower() != ".nt":
+        raise KgError(f"{path}: kg load takes N-Triples (.nt); convert with 'kg export'")
+    with KgStore(store_dir) as store:
+        store.load_ntriples_bulk(path)
+        click.echo(f"{len(store.db)} quads in {store_dir}")

@@ -101,3 +101,23 @@ def test_parallel_extraction_gives_the_same_store(runner, tmp_path):
         assert result.exit_code == 0, result.output
         stores.append(sorted(str(q) for q in ox.Store.read_only(str(path))))
     assert stores[0] == stores[1]
+
+
+def test_an_export_loads_into_a_new_store(runner, seed_exports, tmp_path):
+    nt = tmp_path / "kg.nt"
+    exported = runner.invoke(
+        main,
+        ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "nt", "--out", str(nt)],
+    )
+    assert exported.exit_code == 0
+    loaded = runner.invoke(main, ["load", str(nt), "--store", str(tmp_path / "s")])
+    assert loaded.exit_code == 0, loaded.output
+    from_store = runner.invoke(
+        main, ["query", "who-met-whom", "--store", str(tmp_path / "s"), "--format", "csv"]
+    )
+    from_file = runner.invoke(
+        main, ["query", "who-met-whom", "--graph", str(seed_exports / "kg.ttl"), "--format", "csv"]
+    )
+    assert sorted(from_store.output.splitlines()) == sorted(from_file.output.splitlines())
+    refused = runner.invoke(main, ["load", str(seed_exports / "kg.ttl"), "--store", str(tmp_path)])
+    assert refused.exit_code == 1 and refused.output.startswith("Error: ")
