@@ -18,16 +18,19 @@ from kg.cli import (
 )
 from kg.errors import KgError
 
-
-@main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
+# The store a command works on: required here, where there is no --graph to fall back on.
+store_folder = click.option(
     "--store",
     "store_dir",
     type=click.Path(path_type=Path),
     required=True,
-    help="The store folder (created when missing).",
+    help="The store folder (created when missing by ingest and load).",
 )
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_folder
 @gazetteer_option
 @jobs_option
 @friendly
@@ -66,7 +69,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path, gazetteer: Path | None, j
 
 
 @main.command()
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@store_folder
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -101,7 +104,7 @@ def serve(store_dir: Path, host: str, port: int, timeout_s: float) -> None:
 
 @main.command()
 @click.argument("endpoint", metavar="URL")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@store_folder
 @click.option(
     "--protocol",
     type=click.Choice(["gsp", "update"]),
@@ -121,7 +124,7 @@ def push(endpoint: str, store_dir: Path, protocol: str) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--store", "store_dir", type=click.Path(path_type=Path), required=True)
+@store_folder
 @friendly
 def load(path: Path, store_dir: Path) -> None:
     """Bulk-load an N-Triples file (a 'kg export --format nt', say) into a store.
