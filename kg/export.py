@@ -110,19 +110,29 @@ def render_format(fmt: str, graph: Graph, actors: list[Actor], events: list[Even
 
 
 def write_atomically(outputs: Iterable[tuple[Path, bytes]]) -> None:
-    """Write all files to temporary names first, then rename each into place."""
+    """Write all files to temporary names first, then rename each into place.
+
+    A reader never sees a half-written file, and a failure before the renames leaves every
+    previous file as it was (and no temporary file behind).
+    """
     staged: list[tuple[str, Path]] = []
+    temp = ""
     try:
         for path, content in outputs:
+            path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp, 0o644)  # mkstemp makes 0600; exports are for reading
             staged.append((temp, path))
+            temp = ""
     except OSError as exc:
-        for temp, _ in staged:
-            Path(temp).unlink(missing_ok=True)
+        for leftover in [temp, *(t for t, _ in staged)]:
+            if leftover:
+                Path(leftover).unlink(missing_ok=True)
         raise KgError(f"cannot write {exc.filename or ''}: {exc.strerror}") from exc
-    for temp, path in staged:
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
+    for staged_temp, path in staged:
+        os.replace(staged_temp, path)

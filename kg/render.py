@@ -17,9 +17,7 @@ import base64
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +28,7 @@ import networkx as nx
 import numpy as np
 import pyvis
 
+from kg.export import write_atomically
 from kg.model import Actor, Event, RelationType
 
 # Above this many nodes physics would not settle within the time budget, so positions come
@@ -116,19 +115,7 @@ def render_page(
 
 def write_page(path: Path, html: str) -> None:
     """Write ``html`` to ``path`` so a reader never sees a half-written page."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(html.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a published page should be readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically([(Path(path), html.encode("utf-8"))])
 
 
 def _event_key(e: Event) -> tuple:

@@ -119,3 +119,15 @@ def test_stdout_export_is_bytes_not_text(runner, seed_exports):
         main, ["export", "--graph", str(seed_exports / "kg.ttl"), "--format", "nt"]
     )
     assert io.BytesIO(result.stdout_bytes).read().endswith(b" .\n")
+
+
+def test_render_to_an_unwritable_place_is_a_clean_error(runner, tmp_path, seed_exports):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(
+        main,
+        ["render", "--graph", str(seed_exports / "kg.ttl"), "--out", str(blocker / "p.html")],
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot write") and "Traceback" not in result.output
+    assert blocker.read_text() == "x"
