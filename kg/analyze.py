@@ -9,7 +9,6 @@ not among ``actors`` are dropped, so every measure describes the same graph that
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter, defaultdict
 from itertools import pairwise
 from statistics import fmean
@@ -18,6 +17,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.model import Actor, Event, FuzzyDate
+from kg.names import find_actor  # noqa: F401  (part of this module's API)
 from kg.ontology import relation_types
 
 
@@ -288,28 +288,3 @@ def actor_table(actors: list[Actor], events: list[Event], seed: int = 42) -> lis
         for a in actors
     ]  # fmt: skip
     return sorted(rows, key=lambda r: (-r["degree"], -r["betweenness"], r["actor_id"]))
-
-
-def find_actor(actors: list[Actor], name_or_id: str) -> str:
-    """The id of the actor a user means: by id, else label, else alias, ignoring case.
-
-    Raises
-    ------
-    KgError
-        If nothing matches, or a name fits several actors.
-
-    Examples
-    --------
-    >>> find_actor(_demo()[0], "  ALDORIA ")
-    'aldoria'
-    """
-    wanted = name_or_id.strip().casefold()
-    for names in (lambda a: [a.actor_id], lambda a: [a.label], lambda a: a.aliases):
-        hits = sorted({a.actor_id for a in actors if wanted in map(str.casefold, names(a))})
-        if len(hits) > 1:
-            raise KgError(f"{name_or_id!r} could mean any of: {', '.join(hits)}")
-        if hits:
-            return hits[0]
-    close = difflib.get_close_matches(name_or_id, [a.label for a in actors], n=3)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    raise KgError(f"no actor called {name_or_id!r}{hint}")

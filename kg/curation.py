@@ -32,6 +32,7 @@ from kg.errors import KgError
 from kg.events import CURATED, deduplicate
 from kg.ids import content_hash, slug
 from kg.model import Actor, Document, Event, FuzzyDate
+from kg.names import match_actor
 from kg.ontology import relation_types
 from kg.vocab import ID, KG, event_iri
 
@@ -228,21 +229,6 @@ def load_curation(path: Path) -> Curation:
     if read.problems:
         raise KgError("\n".join(read.problems))
     return curation
-
-
-def match_actor(actors: list[Actor], name: str) -> list[str]:
-    """Ids of the actors ``name`` means: by id, else label, else alias, else slug.
-
-    >>> aldoria = Actor("aldoria", "Aldoria", "Country", ["Republic of Aldoria"])
-    >>> match_actor([aldoria], "republic of ALDORIA"), match_actor([aldoria], "Borvia")
-    (['aldoria'], [])
-    """
-    wanted = " ".join(name.split()).casefold()
-    for names in (lambda a: [a.actor_id], lambda a: [a.label], lambda a: a.aliases):
-        hits = sorted({a.actor_id for a in actors if wanted in (n.casefold() for n in names(a))})
-        if hits:
-            return hits
-    return sorted({a.actor_id for a in actors if a.actor_id == slug(name)})
 
 
 class _Actors:

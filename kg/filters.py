@@ -6,6 +6,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.model import Actor, Event, RelationType
+from kg.names import find_actor
 
 
 def select_events(
@@ -29,12 +30,7 @@ def select_events(
     if until:
         kept = [e for e in kept if e.date and e.date.value[: len(until)] <= until]
     if actor:
-        by_name = {a.label.lower(): a.actor_id for a in actors} | {
-            a.actor_id: a.actor_id for a in actors
-        }
-        centre = by_name.get(actor.lower())
-        if centre is None:
-            raise KgError(f"no actor called {actor!r}")
+        centre = find_actor(actors, actor)
         network = nx.Graph()
         network.add_edges_from((e.subject, e.object) for e in kept)
         if centre not in network:

@@ -14,6 +14,7 @@ import yaml
 from kg.errors import KgError
 from kg.events import CURATED, event_order
 from kg.model import Actor, Event
+from kg.names import find_actor
 
 REVIEW_COLUMNS = [
     "confidence", "subject", "relation", "object", "date", "method", "evidence", "source",
@@ -96,7 +97,6 @@ def explain_rows(actors: list[Actor], events: list[Event], subject: str, object:
     Actors are named by id, label or alias, ignoring case; an unknown or ambiguous name
     raises :class:`KgError`.
     """
-    from kg.analyze import find_actor  # the same reading of names as ``kg analyze``
 
     first, second = find_actor(actors, subject), find_actor(actors, object)
     if first == second:
