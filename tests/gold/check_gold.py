@@ -3,7 +3,7 @@
 
 Run from the repository root (or anywhere):  python tests/gold/check_gold.py
 
-Checks, for heldout.yaml and tuning.yaml:
+Checks, for every *.yaml here (heldout*.yaml are held out, tuning*.yaml are tuning):
   * every document file exists, has YAML front matter, and its `date` equals the
     front-matter date;
   * every relation name is in the vocabulary;
@@ -16,6 +16,7 @@ Checks, for heldout.yaml and tuning.yaml:
   * no document appears in both halves, and no seed article is used.
 Prints per-half and per-relation counts.
 """
+
 import re
 import sys
 from collections import Counter
@@ -26,15 +27,30 @@ import yaml
 GOLD = Path(__file__).resolve().parent
 
 VOCAB = {
-    "met": "CONSULT", "spokeWith": "CONSULT", "mediated": "CONSULT",
-    "agreedToMeet": "AGREE", "agreed": "AGREE",
-    "praised": "SUPPORT", "supported": "SUPPORT", "signedAgreement": "SUPPORT",
-    "cooperated": "COOPERATE", "aided": "AID", "conceded": "CONCEDE",
-    "retreated": "RETREAT", "demanded": "REQUEST",
-    "criticized": "ACCUSE", "accused": "ACCUSE", "investigated": "ACCUSE",
-    "rejected": "REJECT", "threatened": "THREATEN", "setDeadline": "THREATEN",
-    "protested": "PROTEST", "sanctioned": "SANCTION", "mobilized": "MOBILIZE",
-    "coerced": "COERCE", "attacked": "ASSAULT",
+    "met": "CONSULT",
+    "spokeWith": "CONSULT",
+    "mediated": "CONSULT",
+    "agreedToMeet": "AGREE",
+    "agreed": "AGREE",
+    "praised": "SUPPORT",
+    "supported": "SUPPORT",
+    "signedAgreement": "SUPPORT",
+    "cooperated": "COOPERATE",
+    "aided": "AID",
+    "conceded": "CONCEDE",
+    "retreated": "RETREAT",
+    "demanded": "REQUEST",
+    "criticized": "ACCUSE",
+    "accused": "ACCUSE",
+    "investigated": "ACCUSE",
+    "rejected": "REJECT",
+    "threatened": "THREATEN",
+    "setDeadline": "THREATEN",
+    "protested": "PROTEST",
+    "sanctioned": "SANCTION",
+    "mobilized": "MOBILIZE",
+    "coerced": "COERCE",
+    "attacked": "ASSAULT",
 }
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
 KINDS = {"Person", "Country", "Organisation"}
@@ -55,8 +71,9 @@ def as_str(d):
 def check_half(name, errors):
     path = GOLD / f"{name}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if data.get("split") != name:
-        errors.append(f"{path.name}: split should be {name!r}, got {data.get('split')!r}")
+    split = "heldout" if name.startswith("heldout") else "tuning"
+    if data.get("split") != split:
+        errors.append(f"{path.name}: split should be {split!r}, got {data.get('split')!r}")
     files, rel_counts, n_rel = [], Counter(), 0
     for doc in data["documents"]:
         f = doc["file"]
@@ -128,21 +145,24 @@ def check_half(name, errors):
 def main():
     errors = []
     halves = {}
-    for name in ("heldout", "tuning"):
-        halves[name] = check_half(name, errors)
-    overlap = set(halves["heldout"][0]) & set(halves["tuning"][0])
-    if overlap:
-        errors.append(f"documents in both halves: {sorted(overlap)}")
+    for path in sorted(GOLD.glob("*.yaml")):
+        halves[path.stem] = check_half(path.stem, errors)
+    names = sorted(halves)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            overlap = set(halves[a][0]) & set(halves[b][0])
+            if overlap:
+                errors.append(f"documents in both {a} and {b}: {sorted(overlap)}")
     total = Counter()
     for name, (files, counts, n) in halves.items():
         n_fic = sum(f.startswith("articles/fic_") for f in files)
         n_voa = sum(f.startswith("articles/voa_") for f in files)
         print(f"{name}: {len(files)} documents ({n_fic} written, {n_voa} VOA), {n} relations")
         total += counts
-    print("\nper relation (heldout / tuning / total):")
+    print(f"\nper relation ({' / '.join(names)} / total):")
     for rel in VOCAB:
-        h, t = halves["heldout"][1][rel], halves["tuning"][1][rel]
-        print(f"  {rel:16s} {h:3d} {t:3d} {h + t:4d}")
+        counts = [halves[name][1][rel] for name in names]
+        print(f"  {rel:16s}" + "".join(f" {c:3d}" for c in counts) + f" {sum(counts):4d}")
     missing = {name: [r for r in VOCAB if halves[name][1][r] == 0] for name in halves}
     for name, m in missing.items():
         if m:
