@@ -191,9 +191,11 @@ def main() -> None:
               f"load x{c['load'] * scale / a['load']:.0f}, "
               f"query x{c['best'] * scale / a['best']:.0f}")  # fmt: skip
         i = ingest_figures(args.docs, work / "ingest")
-        print(f"\ntransactional ingest: {i['docs']:,} articles, {i['quads']:,} quads in "
-              f"{i['first']:.2f} s ({i['docs'] / i['first']:.0f} articles/s, "
-              f"{i['quads'] / i['first'] / 1000:.0f} kquads/s; one transaction per article)")
+        print(
+            f"\ntransactional ingest: {i['docs']:,} articles, {i['quads']:,} quads in "
+            f"{i['first']:.2f} s ({i['docs'] / i['first']:.0f} articles/s, "
+            f"{i['quads'] / i['first'] / 1000:.0f} kquads/s; one transaction per article)"
+        )
         print(f"unchanged corpus: hash check before extraction {i['skip_check'] * 1000:.0f} ms "
               f"({i['todo']} to extract), ingest() again {i['reingest'] * 1000:.0f} ms "
               f"({i['unchanged']:,} unchanged) = x{i['first'] / i['reingest']:.0f} faster "

@@ -137,7 +137,13 @@ def nearest_date(
         if expr.in_quote or not (unit.start <= expr.start < unit.end):
             continue
         # A date inside a sibling clause dates that clause, not this trigger.
-        if clause_verb(doc[expr.start : expr.end].root).i not in governing:
+        date_clause = clause_verb(doc[expr.start : expr.end].root)
+        if date_clause.i not in governing:
+            continue
+        # "confirmed Wednesday that they had barred him": the barring came before.
+        if date_clause.i != clause.i and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in clause.children
+        ):
             continue
         distance = tree_distance(head, doc[expr.start : expr.end].root)
         if distance < best_distance:

@@ -27,6 +27,7 @@ CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
 TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"}
+BOUND_POSSESSIVES = {"their", "its"}
 
 
 @dataclass
@@ -164,18 +165,40 @@ class _Context:
             subjects = self._mentions_of(agents)
             objects = self._mentions_of(passive_subject)
             return subjects, objects, False
+        if not agents and any(c.dep_ == "auxpass" for c in head.children):
+            # "... and three ministers are expected to attend": passive, no doer named.
+            return [], [], False
         subjects, climbed = self._subjects(head)
         objects: list[int] = []
         for index in used:
-            objects += self._objects_below(self.doc[index], relation)
+            objects += self._objects_below(self.doc[index], relation, skip=used)
         return subjects, _unique(objects), climbed
 
     def _noun_arguments(self, head: Token, relation: str) -> tuple[list[int], list[int], bool]:
         owners = [c for c in head.children if c.dep_ == "poss"]
         subjects = self._mentions_of(owners)
         climbed = False
+        if owners and all(o.lower_ in BOUND_POSSESSIVES for o in owners):
+            # "the G7 countries affirmed their support": the clause's subject owns it.
+            verb = head.head
+            if head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+                direct = [c for c in verb.children if c.dep_ == "nsubj"]
+                subjects = self._mentions_of(direct) or subjects
         if not subjects:
             subjects = self._demonym_before(head)
+        # A true relative clause, not "a deadline for Putin to agree".
+        relative = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "relcl"
+                and not any(g.dep_ == "mark" or g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if not subjects and relative is not None:
+            # "the sanctions Washington has imposed on Moscow"
+            subjects = self._mentions_of([c for c in relative.children if c.dep_ == "nsubj"])
         # "after the latest barrage": a noun that only times the clause is not its act.
         timing = head.dep_ == "pobj" and head.head.lower_ in TIMING_PREPOSITIONS
         if not subjects and not timing and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
@@ -187,6 +210,13 @@ class _Context:
         if not objects and head.dep_ == "dobj":
             # "opened a probe into X", "imposed sanctions on X": the light verb holds it.
             objects = self._objects_below(head.head, relation, direct=False)
+        elif not objects and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+            # "retaliated with tariffs on U.S. exports"; "told Trump in phone calls", but
+            # not "blamed Hald for the attack".
+            direct = head.head.lower_ == "in"
+            objects = self._objects_below(head.head.head, relation, direct=direct)
+        if not objects and relative is not None:
+            objects = self._objects_below(relative, relation, direct=False)
         return subjects, objects, climbed
 
     def _subjects(self, token: Token, skip: int = -1) -> tuple[list[int], bool]:
@@ -211,11 +241,16 @@ class _Context:
             current = current.head
         return [], False
 
-    def _objects_below(self, token: Token, relation: str, direct: bool = True) -> list[int]:
+    def _objects_below(
+        self, token: Token, relation: str, direct: bool = True, skip: list[int] | None = None
+    ) -> list[int]:
+        """``skip``: the trigger's own words ("withdrew their ambassadors")."""
         preps = self.lexicon.object_preps.get(relation, frozenset())
-        targets = (
-            [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")] if direct else []
-        )
+        targets = []
+        if direct:
+            targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+            # "called Pakistan's assertions baseless": the thing called is an object.
+            targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += [g for g in child.children if g.dep_ == "pobj"]
@@ -224,16 +259,52 @@ class _Context:
                 g.dep_ == "mark" and g.lower_ in preps for g in child.children
             ):
                 targets += [g for g in child.children if g.dep_ == "nsubj"]
-        return self._mentions_of(targets)
+            # "expects the government to uphold", "demanded that Ottawa drop": the one
+            # asked is the clause's subject.
+            if (
+                direct
+                and child.dep_ in ("ccomp", "xcomp")
+                and any(
+                    (g.dep_ == "aux" and g.lower_ == "to")
+                    or (g.dep_ == "mark" and relation in self.lexicon.clause_object_relations)
+                    for g in child.children
+                )
+                and not _reported(child)
+            ):
+                targets += [g for g in child.children if g.dep_ == "nsubj"]
+        found = self._mentions_of(targets)
+        if skip:
+            # "both countries withdrew their ambassadors": the trigger's own owner is no object.
+            owners = {c.i for i in skip for c in self.doc[i].children if c.dep_ == "poss"}
+            found = [m for m in found if self.mentions[m].head not in owners]
+        return found or self._carried_object(token)
+
+    def _carried_object(self, token: Token) -> list[int]:
+        """'backed down in the face of the union's demands': the demands' owner."""
+        level = [c for c in token.children if c.dep_ == "prep" and not _times(c)]
+        for _ in range(3):
+            level = [g for c in level for g in c.children if g.dep_ in ("pobj", "prep")]
+            for noun in level:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lexicon.carrier_nouns:
+                    owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+                    found = self._mentions_of(owners) or self._demonym_before(noun)
+                    if found:
+                        return found
+        return []
 
     def _demonym_before(self, head: Token) -> list[int]:
-        """'Norlandic missile and drone attacks': a nationality just before the noun."""
+        """'Norlandic missile and drone attacks', 'U.S. sanctions': a nation just before."""
         for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
             token = self.doc[i]
             if token.pos_ not in ("NOUN", "ADJ", "CCONJ", "PROPN", "PUNCT"):
                 break
             index = self.token_mentions.get(i)
-            if index is not None and self.mentions[index].form == "demonym":
+            if index is None:
+                continue
+            mention = self.mentions[index]
+            if mention.form == "demonym" or (
+                mention.form == "name" and mention.kind == "Country" and token.head.i == head.i
+            ):
                 return [index]
         return []
 
@@ -288,6 +359,9 @@ class _Context:
         nation); "diplomats from the G7" (the body they come from).
         """
         children = list(token.children)
+        if token.lemma_.lower() in self.lexicon.quantity_nouns:
+            # "$28 billion worth of U.S. exports": what is counted.
+            return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appositions = [c for c in children if c.dep_ == "appos"]
         if appositions:
             return appositions
@@ -389,10 +463,16 @@ def _below(token: Token, lemma: str) -> Token | None:
 
 
 def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
-    """Breadth first, so the nearest match wins; never inside the subject."""
+    """Breadth first, so the nearest match wins; never inside the subject.
+
+    A preposition or particle must hang off the head itself: "called Canada ... in a
+    post on his platform" is no "call on".
+    """
     level = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
-    for _ in range(depth):
+    for step in range(depth):
         for child in level:
+            if step > 0 and child.pos_ in ("ADP", "PART"):
+                continue
             if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child
         level = [g for child in level for g in child.children]
@@ -404,6 +484,14 @@ def _times(token: Token) -> bool:
     return token.pos_ == "ADP" and any(
         c.ent_type_ in ("DATE", "TIME") for c in token.children if c.dep_ == "pobj"
     )
+
+
+def _reported(verb: Token) -> bool:
+    """ "insisted that Trump would meet" reports; "demanded that Ottawa must drop" asks."""
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("must", "should")
+        for c in verb.children
+    ) or verb.tag_ in ("VBD", "VBZ")
 
 
 def _unique(values) -> list[int]:

@@ -10,9 +10,11 @@ import yaml
 
 from kg.errors import KgError
 from kg.ids import slug
+from kg.ontology import relation_types
 from kg.resources import data_path
 
 KINDS = ("Person", "Country", "Organisation")
+PLACE = "Place"  # a city that is not an actor; it stands for its country only sometimes
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Entry:
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
+    # Relations in which a Place means its country ("bombed Kharkiv"); in any other
+    # relation a Place is only where something happened ("visited Kharkiv").
+    place_relations: frozenset[str] = frozenset()
 
     def names(self) -> dict[str, str]:
         """Every surface form (name, alias, demonym) -> actor_id, for matching."""
@@ -56,6 +61,10 @@ class Gazetteer:
         """The actor a place or office stands for (a palace -> its country), else itself."""
         entry = self.entries.get(actor_id)
         return entry.stands_for if entry and entry.stands_for else actor_id
+
+    def place_fits(self, actor_id: str, relation: str) -> bool:
+        entry = self.entries.get(actor_id)
+        return entry is None or entry.kind != PLACE or relation in self.place_relations
 
     def holders(self, titles: set[str], of: str | None, day: dt.date | None) -> list[str]:
         """Actors holding one of ``titles`` (of ``of``, when given) on ``day``."""
@@ -82,7 +91,11 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         raise KgError(f"{path}: not valid YAML: {exc}".splitlines()[0]) from exc
     if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
         raise KgError(f"{path}: expected a mapping with an 'actors' list")
-    gazetteer = Gazetteer()
+    place_relations = frozenset(str(r) for r in data.get("place_relations") or [])
+    unknown = sorted(place_relations - set(relation_types()))
+    if unknown:
+        raise KgError(f"{path}: place_relations names unknown relations: {', '.join(unknown)}")
+    gazetteer = Gazetteer(place_relations=place_relations)
     raw_entries = data.get("actors", [])
     for number, raw in enumerate(raw_entries, start=1):
         entry = _entry(raw, f"{path}: actor {number}")
@@ -98,8 +111,10 @@ def _entry(raw: object, where: str) -> Entry:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise KgError(f"{where}: each actor needs a 'name'")
     kind = raw.get("kind", "Person")
-    if kind not in KINDS:
-        raise KgError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if kind not in (*KINDS, PLACE):
+        raise KgError(f"{where}: kind must be one of {', '.join(KINDS)}, {PLACE}, not {kind!r}")
+    if kind == PLACE and not raw.get("stands_for"):
+        raise KgError(f"{where}: a {PLACE} needs 'stands_for', the country it is in")
     roles = []
     for role in raw.get("roles") or []:
         if not isinstance(role, dict) or "title" not in role or "of" not in role:

@@ -46,13 +46,18 @@ class Lexicon:
     irrealis_modifiers: frozenset[str] = frozenset()
     irrealis_nouns: frozenset[str] = frozenset()
     negating_determiners: frozenset[str] = frozenset()
+    descriptive_verbs: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     hypothetical_modals: frozenset[str] = frozenset()
     intent_relations: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # word -> title
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_references: tuple[str, ...] = ()
+    plural_country_references: tuple[str, ...] = ()
     speaking_for: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    clause_object_relations: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -122,9 +127,14 @@ def load_lexicon() -> Lexicon:
     lexicon.irrealis_modifiers = _words(modality.get("irrealis_modifiers"))
     lexicon.irrealis_nouns = _words(modality.get("irrealis_nouns"))
     lexicon.negating_determiners = _words(modality.get("negating_determiners"))
+    lexicon.descriptive_verbs = _words(modality.get("descriptive_verbs"))
     lexicon.hypothetical_marks = _words(modality.get("hypothetical_marks"))
     lexicon.hypothetical_modals = _words(modality.get("hypothetical_modals"))
     lexicon.intent_relations = frozenset(modality.get("intent_relations") or [])
+    arguments = data.get("arguments") or {}
+    lexicon.carrier_nouns = _words(arguments.get("carrier_nouns"))
+    lexicon.quantity_nouns = _words(arguments.get("quantity_nouns"))
+    lexicon.clause_object_relations = frozenset(arguments.get("clause_object_relations") or [])
     _load_roles(lexicon)
     return lexicon
 
@@ -137,4 +147,7 @@ def _load_roles(lexicon: Lexicon) -> None:
     for word, titles in (data.get("generic") or {}).items():
         lexicon.generic_titles[str(word).lower()] = _words(titles)
     lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
+    lexicon.plural_country_references = tuple(
+        str(p).lower() for p in data.get("plural_country_references") or []
+    )
     lexicon.speaking_for = _words(data.get("speaking_for"))

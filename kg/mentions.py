@@ -58,6 +58,9 @@ class MentionFinder:
             self.matcher.add(actor_id, [nlp.make_doc(form)])
         self.plural_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.plural_matcher.add("PLURAL", [nlp.make_doc(p) for p in lexicon.plural_references])
+        self.plural_matcher.add(
+            "COUNTRIES", [nlp.make_doc(p) for p in lexicon.plural_country_references]
+        )
         self.title_words = sorted(lexicon.titles, key=lambda w: -len(w.split()))
 
     def find(self, doc: Doc) -> tuple[list[Mention], dict[int, int]]:
@@ -97,15 +100,16 @@ class MentionFinder:
                     title_words=self._titles_before(span), extra=extra,
                 )
             )  # fmt: skip
-        for _, start, end in self.plural_matcher(doc):
+        for match_id, start, end in self.plural_matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
+            of = "Country" if doc.vocab.strings[match_id] == "COUNTRIES" else "Person"
             add(
                 Mention(
                     index=0, start=start, end=end, sent=sent_of[start], text=span.text,
                     form="plural", kind="Plural", is_subject=span.root.dep_ in SUBJECT_DEPS,
-                    head=span.root.i,
+                    head=span.root.i, extra={"of": of},
                 )
             )  # fmt: skip
         organisations = [

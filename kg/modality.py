@@ -17,6 +17,10 @@ from kg.lexicon import Lexicon
 def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
     """Negated, hypothetical or refused: not an event."""
     intent = relation in lexicon.intent_relations
+    if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in head.children):
+        return True  # "poses no threat"
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.descriptive_verbs:
+        return True  # "poses a threat to": a description, not an act
     if not intent and any(
         c.dep_ == "amod" and c.lower_ in lexicon.irrealis_modifiers for c in head.children
     ):
@@ -53,13 +57,14 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
             and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
         ):
             return True
-        # "Aldoria's threat to impose tariffs": an act a noun only announces.
+        # "Aldoria's threat to impose tariffs", "the possibility of restoring ties": an
+        # act a noun only announces.
         if (
             step > 0
             and not intent
             and wished
             and token.lemma_.lower() in lexicon.irrealis_nouns
-            and previous.dep_ in ("acl", "relcl")
+            and (previous.dep_ in ("acl", "relcl") or (step > 1 and previous.lower_ == "of"))
         ):
             return True
         previous = token

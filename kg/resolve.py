@@ -71,9 +71,14 @@ class Resolver:
             t_end = document.offset + max(t.idx + len(t.text) for t in tokens)
             date = dates.get(candidate.date_index)
             for (subject, s_mention), (obj, o_mention) in pairs:
+                fits = self.gazetteer.place_fits
+                if not (fits(subject, candidate.relation) and fits(obj, candidate.relation)):
+                    continue
                 subject = self.gazetteer.principal(subject)
                 obj = self.gazetteer.principal(obj)
-                if subject == obj:
+                # "Mexican President Sheinbaum sent troops to Mexico's border" is no aid
+                # to Mexico: a leader's acts on their own country are not relations.
+                if subject == obj or obj in state.countries_of(subject, date):
                     continue
                 confidence = candidate.confidence
                 for index in (s_mention, o_mention):
@@ -216,6 +221,8 @@ class _DocState:
         if mention.form == "role":
             return self._role(mention, who, history)
         if mention.form == "plural":
+            if mention.extra.get("of") == "Country":
+                return self._recent_countries(mention, history)
             return self._recent_people(mention, history, include_sentence=True)
         return self._pronoun(mention, history)
 
@@ -289,6 +296,14 @@ class _DocState:
         recent = [a for m, a in reversed(history) if a in holders]
         return recent[:1]
 
+    def countries_of(self, actor_id: str, date: FuzzyDate | None) -> set[str]:
+        """What a person holds office in, from the gazetteer and the article's titles."""
+        day = to_date(date) if date else self.article_day
+        entry = self.gazetteer.entries.get(actor_id)
+        held = {r.of for r in entry.roles if r.held_on(day)} if entry else set()
+        held |= {of for _, of, a in self.local_roles if a == actor_id and of}
+        return held
+
     def _kind(self, actor_id: str) -> str:
         entry = self.gazetteer.entries.get(actor_id)
         if entry is not None:
@@ -314,6 +329,19 @@ class _DocState:
             main = [(m, a) for m, a in in_latest if m.main_subject]
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
+
+    def _recent_countries(self, mention: Mention, history) -> list[str]:
+        """ "The two countries": the two countries most recently named before it."""
+        countries: list[str] = []
+        for m, actor_id in reversed(history):
+            principal = self.gazetteer.principal(actor_id)
+            if m.start > mention.start or self._kind(principal) != "Country":
+                continue
+            if principal not in countries:
+                countries.append(principal)
+            if len(countries) == 2:
+                return countries
+        return []
 
     def _recent_people(self, mention: Mention, history, include_sentence: bool) -> list[str]:
         """The two people most recently named, counting this whole sentence."""

@@ -160,7 +160,8 @@ def test_reported_intent_is_its_own_relation(tmp_path):
 
 def test_a_spokesman_reports_the_principals_act(tmp_path):
     found = relations(
-        tmp_path, "Kremlin spokesman Dmitry Peskov said Vladimir Putin had dismissed Trump's plan."
+        tmp_path,
+        "Kremlin spokesman Dmitry Peskov said Vladimir Putin had dismissed Trump's plan."
         "Kremlin spokesman Dmitry Peskov said Vladimir Putin had dismissed Trump's threat.",
     )
     assert ("Vladimir Putin", "criticized", "Donald Trump") in found
@@ -282,3 +283,18 @@ def test_a_wish_does_not_reach_into_nested_phrases(tmp_path):
     )
     assert found.get(("Vladimir Putin", "attacked", "Ukraine")) == "2022-02"
     assert not any(r == "agreedToMeet" for _, r, _ in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norland's foreign minister said the drills pose no threat to Qaresh.",
+        "Analysts said Norland's navy poses a threat to Qaresh.",
+        "Ilkka Rantanen is due to meet Leila Haddad in Tunis in January.",
+        "Norland will be looking to Qaresh to blunt any new efforts to impose sanctions "
+        "against Ostmark.",
+        "Officials discussed the possibility of restoring economic cooperation with Ostmark.",
+    ],
+)
+def test_descriptions_plans_and_possibilities_are_not_events(tmp_path, body):
+    assert relations(tmp_path, body) == set()

@@ -17,9 +17,7 @@ def test_seed_page_opens_offline_and_matches_the_graph(open_page, seed_exports):
     with open(seed_exports / "relations.csv", encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     actors = {r["subject_id"] for r in rows} | {r["object_id"] for r in rows}
-    nodes, edges = page.evaluate(
-        "[network.body.data.nodes.length, network.body.data.edges.length]"
-    )
+    nodes, edges = page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
     assert nodes == len(actors)
     assert 0 < edges <= len(rows)
     assert opened.requests == [] and opened.errors == [] and opened.dialogs == []
@@ -44,7 +42,6 @@ def test_clicking_trump_putin_edges_shows_their_evidence(open_page, seed_exports
         shown += page.inner_text("#panel")
     for sentence in expected:
         assert sentence in shown
-
 
 
 @pytest.mark.browser

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from rdflib import Graph
 
+from kg.errors import KgError
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.ontology import relation_types
@@ -70,3 +71,24 @@ def test_no_fact_of_an_article_is_written_into_code():
     for name, text in code.items():
         for word in words:
             assert not re.search(rf"[\"'`]{re.escape(word)}[\"'`]", text), f"{word!r} in kg/{name}"
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("  - {name: Tarsby, kind: Place}\n", "needs 'stands_for'"),
+        ("  - {name: Tarsby, kind: Village, stands_for: Norland}\n", "kind must be one of"),
+    ],
+)
+def test_a_bad_place_is_refused_with_its_entry(tmp_path, entry, message):
+    path = tmp_path / "actors.yaml"
+    path.write_text(f"actors:\n  - {{name: Norland, kind: Country}}\n{entry}", encoding="utf-8")
+    with pytest.raises(KgError, match=message):
+        load_gazetteer(path)
+
+
+def test_place_relations_must_be_relation_types(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("place_relations: [bombarded]\nactors: []\n", encoding="utf-8")
+    with pytest.raises(KgError, match="unknown relations: bombarded"):
+        load_gazetteer(path)
