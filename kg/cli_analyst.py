@@ -156,7 +156,9 @@ def explain(
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
-@click.option("--show-errors", is_flag=True, help="List missed and spurious relations.")
+@click.option(
+    "--show-errors", is_flag=True, help="List misses, spurious and repeated relations, wrong dates."
+)
 @friendly
 def evaluate(gold: Path, show_errors: bool) -> None:
     """Score extraction against a GOLD annotation file (see tests/gold/README.md).
@@ -174,3 +176,7 @@ def evaluate(gold: Path, show_errors: bool) -> None:
             click.echo(f"missed   {line}")
         for line in report.spurious:
             click.echo(f"spurious {line}")
+        for line in report.repeats:
+            click.echo(f"repeat   {line}")
+        for line in report.wrong_dates:
+            click.echo(f"date     {line}")

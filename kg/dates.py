@@ -167,8 +167,10 @@ def _relative(
         sign = 1 if "later" in phrase else -1
         base = to_date(reference) if "ago" not in phrase and reference else today
         return _shift(base, unit, sign * amount)
-    if phrase.startswith(("last", "this", "next")) and "following" not in phrase:
-        step = {"last": -1, "this": 0, "next": 1}[phrase.split()[0]]
+    if phrase.startswith("next") and "following" not in phrase:
+        return None  # after the article: a plan ("perhaps next week"), never a reported act
+    if phrase.startswith(("last", "this")) and "following" not in phrase:
+        step = {"last": -1, "this": 0}[phrase.split()[0]]
         return _shift(today, unit, step)
     # "the following year", "the day before": counted from the last date given.
     base_fuzzy = reference or article
@@ -180,7 +182,8 @@ def _relative(
 
 def _shift(base: dt.date, unit: str, amount: int) -> FuzzyDate | None:
     if unit == "week":
-        return None  # a week is finer than a month and coarser than a day: no xsd type fits
+        # No xsd type holds a week, so its month: the finest precision that fits.
+        return _fuzzy(base + relativedelta(weeks=amount), "month")
     delta = {
         "day": relativedelta(days=amount),
         "month": relativedelta(months=amount),

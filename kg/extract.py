@@ -95,11 +95,20 @@ class _Context:
         consumed = {i for head, _, used in matches for i in used if i != head.i}
         candidates = []
         for head, trigger, used in matches:
-            if head.i in consumed or head.i in self.long_quotes:
+            if head.i in consumed:
                 continue
             candidate = self._candidate(unit, head, trigger, used)
-            if candidate is not None:
-                candidates.append(candidate)
+            if candidate is None:
+                continue
+            # A speaker's own sentences count only where they name who acts, inside the
+            # quotation: "Norland expects the Qareshi government to ...," the army said.
+            if head.i in self.long_quotes and not all(
+                self.mentions[m].form in ("name", "demonym")
+                and self.mentions[m].head in self.long_quotes
+                for m in candidate.subjects
+            ):
+                continue
+            candidates.append(candidate)
         return candidates
 
     def _match(self, token: Token) -> tuple[Trigger, list[int]] | None:
@@ -137,6 +146,7 @@ class _Context:
             subjects, objects, climbed = self._verb_arguments(head, trigger.relation, used)
         if climbed:
             confidence *= 0.9
+        objects = [o for o in objects if o not in subjects]
         if not subjects:
             return None
         between = any(
@@ -179,7 +189,7 @@ class _Context:
         subjects = self._mentions_of(owners)
         climbed = False
         if owners and all(o.lower_ in BOUND_POSSESSIVES for o in owners):
-            # "the G7 countries affirmed their support": the clause's subject owns it.
+            # "the Alliance members affirmed their support": the clause's subject owns it.
             verb = head.head
             if head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
                 direct = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -197,7 +207,7 @@ class _Context:
             None,
         )
         if not subjects and relative is not None:
-            # "the sanctions Washington has imposed on Moscow"
+            # "the sanctions Norland has imposed on Qaresh"
             subjects = self._mentions_of([c for c in relative.children if c.dep_ == "nsubj"])
         # "after the latest barrage": a noun that only times the clause is not its act.
         timing = head.dep_ == "pobj" and head.head.lower_ in TIMING_PREPOSITIONS
@@ -211,12 +221,32 @@ class _Context:
             # "opened a probe into X", "imposed sanctions on X": the light verb holds it.
             objects = self._objects_below(head.head, relation, direct=False)
         elif not objects and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
-            # "retaliated with tariffs on U.S. exports"; "told Trump in phone calls", but
+            # "retaliated with tariffs on Qareshi exports"; "told Haddad in phone calls", but
             # not "blamed Hald for the attack".
             direct = head.head.lower_ == "in"
             objects = self._objects_below(head.head.head, relation, direct=direct)
         if not objects and relative is not None:
             objects = self._objects_below(relative, relation, direct=False)
+        attended = head.dep_ == "dobj" and head.head.lemma_.lower() in self.lexicon.attending_verbs
+        if not objects and attended and relation in self.lexicon.hosted_relations:
+            # "The rebels' council attended a Norland-organized meeting": the host.
+            objects = _unique(
+                self.token_mentions[t.i]
+                for t in head.subtree
+                if t.i < head.i
+                and t.i in self.token_mentions
+                and self.mentions[self.token_mentions[t.i]].form == "name"
+            )
+        if not objects:
+            # "Norland's tariffs targeting Qaresh"
+            aims = [
+                c
+                for c in head.children
+                if c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.aiming_verbs
+            ]
+            objects = self._mentions_of(
+                [g for c in aims for g in c.children if g.dep_ in ("dobj", "pobj")]
+            )
         return subjects, objects, climbed
 
     def _subjects(self, token: Token, skip: int = -1) -> tuple[list[int], bool]:
@@ -259,7 +289,7 @@ class _Context:
                 g.dep_ == "mark" and g.lower_ in preps for g in child.children
             ):
                 targets += [g for g in child.children if g.dep_ == "nsubj"]
-            # "expects the government to uphold", "demanded that Ottawa drop": the one
+            # "expects the government to uphold", "demanded that Qaresh drop": the one
             # asked is the clause's subject.
             if (
                 direct
@@ -360,7 +390,7 @@ class _Context:
         """
         children = list(token.children)
         if token.lemma_.lower() in self.lexicon.quantity_nouns:
-            # "$28 billion worth of U.S. exports": what is counted.
+            # "$28 billion worth of Qareshi exports": what is counted.
             return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appositions = [c for c in children if c.dep_ == "appos"]
         if appositions:
@@ -487,7 +517,7 @@ def _times(token: Token) -> bool:
 
 
 def _reported(verb: Token) -> bool:
-    """ "insisted that Trump would meet" reports; "demanded that Ottawa must drop" asks."""
+    """ "insisted that Haddad would meet" reports; "demanded that Qaresh must drop" asks."""
     return any(
         c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("must", "should")
         for c in verb.children

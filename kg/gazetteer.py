@@ -45,8 +45,8 @@ class Entry:
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
-    # Relations in which a Place means its country ("bombed Kharkiv"); in any other
-    # relation a Place is only where something happened ("visited Kharkiv").
+    # Relations in which a Place means its country ("shelled Tarsby"); in any other
+    # relation a Place is only where something happened ("visited Tarsby").
     place_relations: frozenset[str] = frozenset()
 
     def names(self) -> dict[str, str]:

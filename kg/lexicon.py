@@ -58,6 +58,9 @@ class Lexicon:
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     clause_object_relations: frozenset[str] = frozenset()
+    aiming_verbs: frozenset[str] = frozenset()
+    hosted_relations: frozenset[str] = frozenset()
+    attending_verbs: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -135,6 +138,9 @@ def load_lexicon() -> Lexicon:
     lexicon.carrier_nouns = _words(arguments.get("carrier_nouns"))
     lexicon.quantity_nouns = _words(arguments.get("quantity_nouns"))
     lexicon.clause_object_relations = frozenset(arguments.get("clause_object_relations") or [])
+    lexicon.aiming_verbs = _words(arguments.get("aiming_verbs"))
+    lexicon.hosted_relations = frozenset(arguments.get("hosted_relations") or [])
+    lexicon.attending_verbs = _words(arguments.get("attending_verbs"))
     _load_roles(lexicon)
     return lexicon
 

@@ -57,6 +57,7 @@ class Resolver:
             ]
             subjects = [(a, m) for m in candidate.subjects if m in usable for a in who.get(m, [])]
             objects = [(a, m) for m in candidate.objects if m in usable for a in who.get(m, [])]
+            objects = state.other_than_subject(objects, subjects)
             if candidate.between and self.relation_types[candidate.relation].symmetric:
                 # "talks between US and Russian officials": the two sides meet each other.
                 subjects, objects = objects, []
@@ -76,8 +77,8 @@ class Resolver:
                     continue
                 subject = self.gazetteer.principal(subject)
                 obj = self.gazetteer.principal(obj)
-                # "Mexican President Sheinbaum sent troops to Mexico's border" is no aid
-                # to Mexico: a leader's acts on their own country are not relations.
+                # "Qareshi President Haddad sent troops to Qaresh's border" is no aid
+                # to Qaresh: a leader's acts on their own country are not relations.
                 if subject == obj or obj in state.countries_of(subject, date):
                     continue
                 confidence = candidate.confidence
@@ -139,7 +140,11 @@ class Resolver:
 
 
 def _resolve_dates(extracted: ExtractedDoc, article: FuzzyDate | None) -> dict[int, FuzzyDate]:
-    """Every date expression in reading order, each relative to the last one given."""
+    """Every date expression in reading order, each relative to the last one given.
+
+    A date after the article's names a plan ("agreed to meet, perhaps next week"), so it
+    dates no reported event; it still counts as the reference for the next one.
+    """
     resolved: dict[int, FuzzyDate] = {}
     reference: FuzzyDate | None = None
     for index, expr in enumerate(extracted.dates):
@@ -147,9 +152,18 @@ def _resolve_dates(extracted: ExtractedDoc, article: FuzzyDate | None) -> dict[i
             continue
         value = resolve_expression(expr.text, article, reference)
         if value is not None:
-            resolved[index] = value
+            if not _after(value, article):
+                resolved[index] = value
             reference = value
     return resolved
+
+
+def _after(value: FuzzyDate, article: FuzzyDate | None) -> bool:
+    """Later than the article at the coarser of the two precisions."""
+    if article is None:
+        return False
+    width = min(len(value.value), len(article.value))
+    return value.value[:width] > article.value[:width]
 
 
 def _dates_by_sentence(extracted: ExtractedDoc, dates: dict[int, FuzzyDate]) -> dict[int, dt.date]:
@@ -202,10 +216,11 @@ class _DocState:
         self.full_names: list[tuple[str, str]] = []  # (name, actor_id) in reading order
         self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
         self.kinds, self.country_names = _vote_kinds(extracted.mentions, resolver.gazetteer)
+        self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
 
     def assign(self) -> dict[int, list[str]]:
         who: dict[int, list[str]] = {}
-        history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
+        history = self.history
         for mention in self.extracted.mentions:
             actors = self._actors_for(mention, who, history)
             if actors:
@@ -310,13 +325,34 @@ class _DocState:
             return entry.kind
         return self.local_names.get(actor_id, ("", "Organisation"))[1]
 
-    def _pronoun(self, mention: Mention, history) -> list[str]:
+    def other_than_subject(self, objects, subjects):
+        """ "Tarsby rejected its offer": a pronoun object is not its own subject."""
+        taken = {self.gazetteer.principal(a) for a, _ in subjects}
+        kept = []
+        for actor_id, index in objects:
+            mention = self.extracted.mentions[index]
+            if self.gazetteer.principal(actor_id) not in taken:
+                kept.append((actor_id, index))
+            elif mention.form == "pronoun":
+                kept += [(a, index) for a in self._pronoun(mention, self.history, taken)]
+            elif mention.form == "plural" and mention.extra.get("of") == "Country":
+                # "Tarsby called on both sides": sides other than Tarsby.
+                kept += [(a, index) for a in self._recent_countries(mention, self.history, taken)]
+            else:
+                kept.append((actor_id, index))
+        return _unique_pairs(kept)
+
+    def _pronoun(self, mention: Mention, history, exclude: set[str] = frozenset()) -> list[str]:
         if mention.kind == "Plural":
             return self._recent_people(mention, history, include_sentence=True)
         wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
         if mention.kind == "Relative":
             wanted = PERSON_KINDS | THING_KINDS
-        earlier = [(m, a) for m, a in history if m.start < mention.start]
+        earlier = [
+            (m, a)
+            for m, a in history
+            if m.start < mention.start and self.gazetteer.principal(a) not in exclude
+        ]
         fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
         same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
         if same_sentence:
@@ -330,12 +366,14 @@ class _DocState:
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
 
-    def _recent_countries(self, mention: Mention, history) -> list[str]:
+    def _recent_countries(self, mention: Mention, history, exclude=frozenset()) -> list[str]:
         """ "The two countries": the two countries most recently named before it."""
         countries: list[str] = []
         for m, actor_id in reversed(history):
             principal = self.gazetteer.principal(actor_id)
             if m.start > mention.start or self._kind(principal) != "Country":
+                continue
+            if principal in exclude:
                 continue
             if principal not in countries:
                 countries.append(principal)
@@ -364,3 +402,7 @@ class _DocState:
             if self._kind(actor_id) == "Person" and actor_id not in people:
                 people.append(actor_id)
         return people[:2] if len(people) >= 2 else []
+
+
+def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return list(dict.fromkeys(pairs))

@@ -133,3 +133,38 @@ def test_a_leader_acting_on_their_own_country_is_no_relation(tmp_path):
         tmp_path, "Mexican President Claudia Sheinbaum sent troops to Mexico's northern border."
     )
     assert not any(o == "Mexico" for _, _, o in found)
+
+
+def test_both_sides_are_the_sides_other_than_the_one_who_speaks(tmp_path):
+    found = relations(
+        tmp_path,
+        "Azerbaijan massed troops on the border with Armenia on Monday. "
+        "China called on both sides to show restraint.",
+    )
+    assert ("China", "demanded", "Azerbaijan") in found
+    assert ("China", "demanded", "Armenia") in found
+
+
+def test_a_pronoun_object_is_not_its_own_subject(tmp_path):
+    found = relations(
+        tmp_path,
+        "The United States warned Wednesday that it would keep up the pressure, as Tehran "
+        "rejected its offer of talks.",
+    )
+    assert ("Iran", "rejected", "United States") in found
+
+
+def test_a_speaker_naming_who_acts_inside_a_long_quotation_counts(tmp_path):
+    found = relations(
+        tmp_path,
+        '"Pakistan expects the Afghan government to deny its soil to terrorists who attack '
+        'Pakistan," the military said in a statement.',
+    )
+    assert ("Pakistan", "demanded", "Afghanistan") in found
+
+
+def test_attending_a_meeting_someone_organised_is_meeting_them(tmp_path):
+    found = relations(tmp_path, "The Taliban attended a NATO summit in Doha.")
+    assert ("Taliban", "met", "NATO") in found
+    spoke = relations(tmp_path, "Speaking at a NATO summit, Ilkka Rantanen left early.")
+    assert spoke == set()

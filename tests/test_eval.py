@@ -50,3 +50,28 @@ def test_kg_eval_rejects_a_bad_gold_file(runner, tmp_path):
     result = runner.invoke(main, ["eval", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "no such article" in result.output
+
+
+def test_an_annotated_event_told_again_is_neither_right_nor_wrong(runner, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\ndate: 2025-03-14\n---\n"
+        "Donald Trump criticized Vladimir Putin on Friday. "
+        "Donald Trump criticized Vladimir Putin again.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n  - file: a.md\n    date: 2025-03-14\n    relations:\n"
+        "      - {subject: Donald Trump, relation: criticized, object: Vladimir Putin,\n"
+        "         date: 2025-03-14,\n"
+        "         evidence: Donald Trump criticized Vladimir Putin on Friday.}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["eval", str(gold), "--show-errors"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    overall = next(line.split() for line in lines if line.startswith("overall"))
+    assert overall[1:4] == ["1.000", "1.000", "1.000"]
+    assert "repeats          1" in result.output
+    assert "repeat   a.md: donald-trump criticized vladimir-putin" in result.output

@@ -179,6 +179,8 @@ def test_an_office_acts_for_its_owner(tmp_path):
         ("Donald Trump met Kim Jong Un on 24 April.", "2025-04-24"),
         ("Donald Trump met Kim Jong Un in 2018.", "2018"),
         ("Donald Trump met Kim Jong Un last month.", "2025-05"),
+        ("Donald Trump met Kim Jong Un last week.", "2025-06"),
+        ("Donald Trump met Kim Jong Un two weeks ago.", "2025-05"),
         ("Donald Trump met Kim Jong Un on Tuesday.", "2025-06-10"),
         ("Donald Trump met Kim Jong Un in February 2019.", "2019-02"),
         ("Donald Trump met Kim Jong Un.", None),
@@ -298,3 +300,11 @@ def test_a_wish_does_not_reach_into_nested_phrases(tmp_path):
 )
 def test_descriptions_plans_and_possibilities_are_not_events(tmp_path, body):
     assert relations(tmp_path, body) == set()
+
+
+def test_a_date_after_the_article_dates_no_event(tmp_path):
+    # "next week" is when the planned meeting may be, not when they agreed.
+    found = dated(
+        tmp_path, "Donald Trump and Vladimir Putin agreed to meet, perhaps as early as next week."
+    )
+    assert found[("Donald Trump", "agreedToMeet", "Vladimir Putin")] is None
