@@ -7,7 +7,7 @@ make a relation are data in ``ontology/triggers.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +42,8 @@ class Candidate:
     confidence: float
     date_index: int = -1  # index into ExtractedDoc.dates
     between: bool = False  # objects came as "between A and B"
+    # Mentions of people who said "we": the body they speak for acts, if it is known.
+    speaking_for: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +89,7 @@ class _Context:
     # ---------------------------------------------------------------- triggers
 
     def triggered(self, unit: Span) -> list[Candidate]:
+        self.speakers = self._speakers(unit)
         matches: list[tuple[Token, Trigger, list[int]]] = []
         for token in unit:
             match = self._match(token)
@@ -102,9 +105,13 @@ class _Context:
                 continue
             # A speaker's own sentences count only where they name who acts, inside the
             # quotation: "Norland expects the Qareshi government to ...," the army said.
+            speaking = {m for group in self.speakers for m in group}
             if head.i in self.long_quotes and not all(
-                self.mentions[m].form in ("name", "demonym")
-                and self.mentions[m].head in self.long_quotes
+                m in speaking
+                or (
+                    self.mentions[m].form in ("name", "demonym")
+                    and self.mentions[m].head in self.long_quotes
+                )
                 for m in candidate.subjects
             ):
                 continue
@@ -139,6 +146,7 @@ class _Context:
     ) -> Candidate | None:
         if cancelled(head, trigger.relation, self.lexicon):
             return None
+        self.we_speakers: set[int] = set()
         confidence = trigger.confidence
         if trigger.noun:
             subjects, objects, climbed = self._noun_arguments(head, trigger.relation)
@@ -162,6 +170,7 @@ class _Context:
             trigger_tokens=sorted(used),
             method=f"{'noun' if trigger.noun else 'verb'}:{trigger.text}",
             confidence=confidence,
+            speaking_for=sorted(self.we_speakers),
         )
 
     # ---------------------------------------------------------------- arguments
@@ -279,6 +288,8 @@ class _Context:
         targets = []
         if direct:
             targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+            if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
+                targets += [c for c in token.children if c.dep_ == "pobj"]
             # "called Pakistan's assertions baseless": the thing called is an object.
             targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
         for child in token.children:
@@ -354,13 +365,47 @@ class _Context:
                 continue
             seen.add(token.i)
             index = self.token_mentions.get(token.i)
-            if index is not None:
+            person = self.lexicon.first_person.get(token.lower_)
+            if index is None and person and token.i in self.quoted_tokens:
+                # "'We urge Pakistan to ...,' the Taliban spokesperson said": I is the
+                # speaker, we the body they speak for.
+                people, bodies = self.speakers
+                named += people if person == "singular" else bodies
+                if person == "plural":
+                    self.we_speakers.update(b for b in bodies if self.mentions[b].kind == "Person")
+            elif index is not None:
                 named.append(self._owner(index))
             else:
                 for stand_in in self._stand_ins(token):
                     stand_ins += self._mentions_of([stand_in])
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(named or stand_ins)
+
+    def _speakers(self, unit: Span) -> tuple[list[int], list[int]]:
+        """Who speaks the quotations of ``unit``, as a person and as the body they speak for."""
+        for verb in unit:
+            if verb.i in self.quoted_tokens or verb.lemma_.lower() not in self.lexicon.speech_verbs:
+                continue
+            people, _ = self._subjects(verb)
+            if not people:
+                continue
+            bodies = []
+            for index in people:
+                mention = self.mentions[index]
+                if mention.kind in ("Organisation", "Country"):
+                    bodies.append(index)
+                    continue
+                subtree = {t.i for t in self.doc[mention.head].subtree}
+                inside = [
+                    i
+                    for i, other in enumerate(self.mentions)
+                    if i != index and other.head in subtree and other.form == "name"
+                ]
+                bodies += [
+                    i for i in inside if self.mentions[i].kind in ("Organisation", "Country")
+                ] or [index]
+            return people, _unique(bodies)
+        return [], []
 
     def _negated(self, token: Token) -> bool:
         """'No US presidents have agreed to ...' names nobody."""
@@ -418,11 +463,21 @@ class _Context:
         ]
         if nations:
             return nations
+        # "the shelling of Tarsby by Norlandic forces": the doer first.
+        agents = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj" and self._mentions_of([g])
+        ]
+        if agents:
+            return agents
         # "top diplomats from the Group of Seven", "statements by Bennett"
         return [
             g
             for c in children
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+            if c.dep_ == "prep" and c.lower_ in ("from", "of")
             for g in c.children
             if g.dep_ == "pobj" and g.i in self.token_mentions
         ]

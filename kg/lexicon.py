@@ -61,6 +61,8 @@ class Lexicon:
     aiming_verbs: frozenset[str] = frozenset()
     hosted_relations: frozenset[str] = frozenset()
     attending_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    first_person: dict[str, str] = field(default_factory=dict)  # word -> singular | plural
 
 
 def _read_yaml(path: Path) -> dict:
@@ -141,6 +143,9 @@ def load_lexicon() -> Lexicon:
     lexicon.aiming_verbs = _words(arguments.get("aiming_verbs"))
     lexicon.hosted_relations = frozenset(arguments.get("hosted_relations") or [])
     lexicon.attending_verbs = _words(arguments.get("attending_verbs"))
+    lexicon.speech_verbs = _words(arguments.get("speech_verbs"))
+    for number, words in (arguments.get("first_person") or {}).items():
+        lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)
     return lexicon
 

@@ -56,6 +56,9 @@ class Resolver:
                 or extracted.mentions[m].form == "plural"
             ]
             subjects = [(a, m) for m in candidate.subjects if m in usable for a in who.get(m, [])]
+            subjects = state.bodies_of(
+                subjects, candidate.speaking_for, dates.get(candidate.date_index)
+            )
             objects = [(a, m) for m in candidate.objects if m in usable for a in who.get(m, [])]
             objects = state.other_than_subject(objects, subjects)
             if candidate.between and self.relation_types[candidate.relation].symmetric:
@@ -324,6 +327,14 @@ class _DocState:
         if entry is not None:
             return entry.kind
         return self.local_names.get(actor_id, ("", "Organisation"))[1]
+
+    def bodies_of(self, subjects, speaking_for: list[int], date: FuzzyDate | None):
+        """A spokesperson's "we" is the country they hold office for, where that is known."""
+        found = []
+        for actor_id, index in subjects:
+            held = sorted(self.countries_of(actor_id, date)) if index in speaking_for else []
+            found.append((held[0], index) if len(held) == 1 else (actor_id, index))
+        return found
 
     def other_than_subject(self, objects, subjects):
         """ "Tarsby rejected its offer": a pronoun object is not its own subject."""

@@ -168,3 +168,21 @@ def test_attending_a_meeting_someone_organised_is_meeting_them(tmp_path):
     assert ("Taliban", "met", "NATO") in found
     spoke = relations(tmp_path, "Speaking at a NATO summit, Ilkka Rantanen left early.")
     assert spoke == set()
+
+
+def test_i_in_a_quotation_is_its_speaker(tmp_path):
+    found = relations(
+        tmp_path,
+        "“I strongly condemn the attack and I stand with President Ilkka Rantanen,” "
+        "Leila Haddad told reporters on Friday.",
+    )
+    assert ("Leila Haddad", "supported", "Ilkka Rantanen") in found
+
+
+def test_we_in_a_quotation_is_the_body_its_speaker_speaks_for(tmp_path):
+    found = relations(
+        tmp_path,
+        "“We condemn the shelling of Kharkiv by Russian forces in the strongest terms,” "
+        "the NATO spokesperson said.",
+    )
+    assert ("NATO", "criticized", "Russia") in found
