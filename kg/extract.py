@@ -44,6 +44,7 @@ class Candidate:
     between: bool = False  # objects came as "between A and B"
     # Mentions of people who said "we": the body they speak for acts, if it is known.
     speaking_for: list[int] = field(default_factory=list)
+    thing_object: bool = False  # the act has an object that is no actor
 
 
 @dataclass
@@ -85,6 +86,9 @@ class _Context:
         self.lexicon = lexicon
         self.quoted_tokens = quoted
         self.long_quotes = long_quote_tokens(doc)
+        self.principals: set[int] = set()
+        self.thing_object = False
+        self.speakers: tuple[list[int], list[int]] = ([], [])
 
     # ---------------------------------------------------------------- triggers
 
@@ -146,7 +150,8 @@ class _Context:
     ) -> Candidate | None:
         if cancelled(head, trigger.relation, self.lexicon):
             return None
-        self.we_speakers: set[int] = set()
+        self.principals: set[int] = set()
+        self.thing_object = False
         confidence = trigger.confidence
         if trigger.noun:
             subjects, objects, climbed = self._noun_arguments(head, trigger.relation)
@@ -170,7 +175,8 @@ class _Context:
             trigger_tokens=sorted(used),
             method=f"{'noun' if trigger.noun else 'verb'}:{trigger.text}",
             confidence=confidence,
-            speaking_for=sorted(self.we_speakers),
+            speaking_for=sorted(self.principals),
+            thing_object=self.thing_object,
         )
 
     # ---------------------------------------------------------------- arguments
@@ -184,13 +190,19 @@ class _Context:
             subjects = self._mentions_of(agents)
             objects = self._mentions_of(passive_subject)
             return subjects, objects, False
-        if not agents and any(c.dep_ == "auxpass" for c in head.children):
-            # "... and three ministers are expected to attend": passive, no doer named.
+        complement = head.tag_ == "VBN" and head.dep_ in ("acomp", "xcomp", "oprd")
+        if not agents and (complement or any(c.dep_ == "auxpass" for c in head.children)):
+            # "... and three ministers are expected to attend", "two soldiers stand
+            # accused of": passive, no doer named.
             return [], [], False
         subjects, climbed = self._subjects(head)
         objects: list[int] = []
         for index in used:
             objects += self._objects_below(self.doc[index], relation, skip=used)
+        # "the two presidents back rival sides": the act has an object, just no actor.
+        self.thing_object = not objects and any(
+            c.dep_ == "dobj" and c.i not in used for c in head.children
+        )
         return subjects, _unique(objects), climbed
 
     def _noun_arguments(self, head: Token, relation: str) -> tuple[list[int], list[int], bool]:
@@ -289,12 +301,12 @@ class _Context:
         if direct:
             targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
             if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
-                targets += [c for c in token.children if c.dep_ == "pobj"]
+                targets += self._prep_objects(token)
             # "called Pakistan's assertions baseless": the thing called is an object.
             targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                targets += [g for g in child.children if g.dep_ == "pobj"]
+                targets += self._prep_objects(child)
             # "a deadline for Rantanen to agree": the object is the clause's own subject.
             if child.dep_ in ("advcl", "acl", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ in preps for g in child.children
@@ -319,6 +331,13 @@ class _Context:
             owners = {c.i for i in skip for c in self.doc[i].children if c.dep_ == "poss"}
             found = [m for m in found if self.mentions[m].head not in owners]
         return found or self._carried_object(token)
+
+    def _prep_objects(self, prep: Token) -> list[Token]:
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        # "called for Haddad's release" asks no one named: "for" takes actors only.
+        if prep.lower_ == "for":
+            pobjs = [g for g in pobjs if g.i in self.token_mentions]
+        return pobjs
 
     def _carried_object(self, token: Token) -> list[int]:
         """'backed down in the face of the union's demands': the demands' owner."""
@@ -372,7 +391,7 @@ class _Context:
                 people, bodies = self.speakers
                 named += people if person == "singular" else bodies
                 if person == "plural":
-                    self.we_speakers.update(b for b in bodies if self.mentions[b].kind == "Person")
+                    self.principals.update(b for b in bodies if self.mentions[b].kind == "Person")
             elif index is not None:
                 named.append(self._owner(index))
             else:
@@ -450,9 +469,17 @@ class _Context:
             and not self.mentions[self.token_mentions[c.i]].extra.get("stands_for")
         ]
         if names:
+            if token.lemma_.lower() in self.lexicon.government_nouns:
+                # "the Haddad administration": the government its leader heads.
+                self.principals.update(
+                    self.token_mentions[n.i]
+                    for n in names
+                    if self.mentions[self.token_mentions[n.i]].kind == "Person"
+                )
             return names
         owners = [c for c in children if c.dep_ == "poss"]
-        if owners:
+        # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
+        if owners and token.lemma_.lower() not in self.lexicon.other_people:
             return owners
         nations = [
             c
@@ -461,7 +488,11 @@ class _Context:
             and c.i in self.token_mentions
             and self.mentions[self.token_mentions[c.i]].form == "demonym"
         ]
-        if nations:
+        # "Russian drones struck": a state acts through its own; "Chinese tourists" do
+        # not act for China. Done to someone, any national counts: "detained a German
+        # journalist".
+        doer = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        if nations and (token.lemma_.lower() in self.lexicon.state_nouns or not doer):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.
         agents = [
@@ -473,11 +504,13 @@ class _Context:
         ]
         if agents:
             return agents
-        # "top diplomats from the Group of Seven", "statements by Bennett"
+        # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
+        # "the arrest of Hald"
+        state = token.lemma_.lower() in self.lexicon.state_nouns
         return [
             g
             for c in children
-            if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and state))
             for g in c.children
             if g.dep_ == "pobj" and g.i in self.token_mentions
         ]

@@ -63,6 +63,11 @@ class Lexicon:
     attending_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)  # word -> singular | plural
+    mutual_relations: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    negating_adverbs: frozenset[str] = frozenset()
+    other_people: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -133,6 +138,7 @@ def load_lexicon() -> Lexicon:
     lexicon.irrealis_nouns = _words(modality.get("irrealis_nouns"))
     lexicon.negating_determiners = _words(modality.get("negating_determiners"))
     lexicon.descriptive_verbs = _words(modality.get("descriptive_verbs"))
+    lexicon.negating_adverbs = _words(modality.get("negating_adverbs"))
     lexicon.hypothetical_marks = _words(modality.get("hypothetical_marks"))
     lexicon.hypothetical_modals = _words(modality.get("hypothetical_modals"))
     lexicon.intent_relations = frozenset(modality.get("intent_relations") or [])
@@ -144,6 +150,10 @@ def load_lexicon() -> Lexicon:
     lexicon.hosted_relations = frozenset(arguments.get("hosted_relations") or [])
     lexicon.attending_verbs = _words(arguments.get("attending_verbs"))
     lexicon.speech_verbs = _words(arguments.get("speech_verbs"))
+    lexicon.mutual_relations = frozenset(arguments.get("mutual_relations") or [])
+    lexicon.state_nouns = _words(arguments.get("state_nouns"))
+    lexicon.government_nouns = _words(arguments.get("government_nouns"))
+    lexicon.other_people = _words(arguments.get("other_people"))
     for number, words in (arguments.get("first_person") or {}).items():
         lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)

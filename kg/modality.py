@@ -33,6 +33,8 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
         for child in token.children:
             if child.dep_ == "neg" and child.lower_ in lexicon.negations:
                 return True
+            if child.dep_ == "advmod" and child.lower_ in lexicon.negating_adverbs:
+                return True  # "instead of calling for ..."
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_marks:
                 return True
             if (

@@ -36,7 +36,7 @@ class Pipeline:
         self.lexicon = load_lexicon()
         self.mentions = MentionFinder(self.nlp, self.gazetteer, self.lexicon)
         self.extractor = RelationExtractor(self.lexicon)
-        self.resolver = Resolver(self.gazetteer, relation_types())
+        self.resolver = Resolver(self.gazetteer, relation_types(), self.lexicon.mutual_relations)
 
     def run(
         self,

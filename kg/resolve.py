@@ -32,9 +32,15 @@ class Resolution:
 
 
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer, relation_types: dict[str, RelationType]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        relation_types: dict[str, RelationType],
+        mutual_relations: frozenset[str] = frozenset(),
+    ) -> None:
         self.gazetteer = gazetteer
         self.relation_types = relation_types
+        self.mutual_relations = mutual_relations
 
     def resolve(self, document: Document, extracted: ExtractedDoc, into: Resolution) -> None:
         dates = _resolve_dates(extracted, document.date)
@@ -60,11 +66,14 @@ class Resolver:
                 subjects, candidate.speaking_for, dates.get(candidate.date_index)
             )
             objects = [(a, m) for m in candidate.objects if m in usable for a in who.get(m, [])]
+            objects = state.bodies_of(
+                objects, candidate.speaking_for, dates.get(candidate.date_index)
+            )
             objects = state.other_than_subject(objects, subjects)
             if candidate.between and self.relation_types[candidate.relation].symmetric:
                 # "talks between US and Russian officials": the two sides meet each other.
                 subjects, objects = objects, []
-            pairs = self._pairs(candidate.relation, subjects, objects)
+            pairs = self._pairs(candidate, subjects, objects, extracted.mentions)
             doc = extracted.doc
             unit = doc[candidate.sent_start : candidate.sent_end]
             text = unit.text
@@ -109,10 +118,21 @@ class Resolver:
                     )
                 )
 
-    def _pairs(self, relation, subjects, objects):
+    def _pairs(self, candidate, subjects, objects, mentions):
+        relation = candidate.relation
         if objects:
             return [(s, o) for s in subjects for o in objects]
-        # "Rantanen and Haddad agreed to meet": coordinated subjects relate to each other.
+        if candidate.thing_object:
+            return []  # "the two presidents back rival sides"
+        # "Rantanen and Haddad agreed to meet", "both countries recalled their envoys":
+        # the two relate to each other. A list of three or more is a membership, and
+        # "Norland and Qaresh reject the claims" is no rejection of each other.
+        one_reference = len({m for _, m in subjects}) == 1 and all(
+            mentions[m].form in ("plural", "pronoun") for _, m in subjects
+        )
+        two = len({a for a, _ in subjects}) == 2
+        if not two or not (one_reference or relation in self.mutual_relations):
+            return []
         pairs = []
         for i, first in enumerate(subjects):
             for second in subjects[i + 1 :]:
@@ -253,10 +273,11 @@ class _DocState:
             return self._demonym_country(text)
         words = text.split()
         if len(words) == 1:
-            # A first name or surname of someone the article named in full.
+            # A first name or surname of someone the article named in full, or the
+            # initials of a name: "the Baloch Liberation Army, or BLA".
             for name, actor_id in reversed(self.full_names):
                 parts = name.split()
-                if len(parts) > 1 and text in (parts[0], parts[-1]):
+                if len(parts) > 1 and text in (parts[0], parts[-1], _initials(parts)):
                     return actor_id
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
@@ -359,6 +380,17 @@ class _DocState:
         wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
         if mention.kind == "Relative":
             wanted = PERSON_KINDS | THING_KINDS
+            # "Attorney General Porras, who was sanctioned": the noun the clause modifies.
+            clause = self.extracted.doc[mention.head].head
+            if clause.dep_ in ("relcl", "acl"):
+                noun = clause.head
+                named = [
+                    (m, a)
+                    for m, a in history
+                    if m.start <= noun.i < m.end and self.gazetteer.principal(a) not in exclude
+                ]
+                if named:
+                    return [named[-1][1]]
         earlier = [
             (m, a)
             for m, a in history
@@ -417,3 +449,8 @@ class _DocState:
 
 def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return list(dict.fromkeys(pairs))
+
+
+def _initials(words: list[str]) -> str:
+    """ "Baloch Liberation Army" -> "BLA"; lower-case words ("of", "the") do not count."""
+    return "".join(w[0] for w in words if w[:1].isupper())
