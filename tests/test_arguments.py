@@ -229,3 +229,14 @@ def test_an_administration_is_the_country_its_leader_heads(tmp_path):
 def test_a_capital_stands_for_its_government(tmp_path):
     found = relations(tmp_path, "In December, Mogadishu cut ties with Kenya.")
     assert ("Somalia", "sanctioned", "Kenya") in found
+
+
+def test_a_phone_conversation_is_speaking_with_the_one_told(tmp_path):
+    found = relations(
+        tmp_path,
+        "Claudia Sheinbaum told Donald Trump in a phone conversation last week that she had "
+        "made progress.",
+    )
+    assert ("Claudia Sheinbaum", "spokeWith", "Donald Trump") in found or (
+        "Donald Trump", "spokeWith", "Claudia Sheinbaum"
+    ) in found
