@@ -86,11 +86,19 @@ def _fuzzy(day: dt.date, precision: str) -> FuzzyDate:
     return FuzzyDate(value[precision], precision)
 
 
-def _near_article(year_missing: dt.date, article: dt.date) -> dt.date:
-    # News speaks of the recent past: a day-month far in the future means last year.
-    if year_missing > article + relativedelta(months=6):
-        return year_missing - relativedelta(years=1)
-    return year_missing
+def _near_article(year_missing: dt.date, day: bool, article: dt.date) -> dt.date:
+    # A reported act lies in the past: "lifted sanctions in May" in a March article is
+    # last May. (Plans are not events, so their future dates are never wanted.)
+    later = (
+        year_missing > article
+        if day
+        else (year_missing.year, year_missing.month)
+        > (
+            article.year,
+            article.month,
+        )
+    )
+    return year_missing - relativedelta(years=1) if later else year_missing
 
 
 def resolve_expression(
@@ -137,7 +145,7 @@ def _absolute(text: str, article: FuzzyDate | None) -> FuzzyDate | None:
         except ValueError:
             continue
         if year is None:
-            guess = _near_article(guess, anchor)  # type: ignore[arg-type]
+            guess = _near_article(guess, day is not None, anchor)  # type: ignore[arg-type]
         return _fuzzy(guess, "day" if day else "month")
     return None
 

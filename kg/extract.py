@@ -325,6 +325,20 @@ class _Context:
                 and not _reported(child)
             ):
                 targets += [g for g in child.children if g.dep_ == "nsubj"]
+        # "brokered a deal between Israel and Hamas": the thing done names the parties.
+        for target in list(targets):
+            # ... unless the thing is an act of its own ("hosted talks between A and B").
+            if (
+                target.dep_ == "dobj"
+                and not self._mentions_of([target])
+                and self._match(target) is None
+            ):
+                targets += [
+                    g
+                    for c in target.children
+                    if c.dep_ == "prep" and c.lower_ in preps
+                    for g in self._prep_objects(c)
+                ]
         found = self._mentions_of(targets)
         if skip:
             # "both countries withdrew their ambassadors": the trigger's own owner is no object.
@@ -347,6 +361,14 @@ class _Context:
             for noun in level:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lexicon.carrier_nouns:
                     owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+                    # "pressure from Washington"
+                    owners += [
+                        g
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
                     found = self._mentions_of(owners) or self._demonym_before(noun)
                     if found:
                         return found
@@ -507,6 +529,26 @@ class _Context:
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
         state = token.lemma_.lower() in self.lexicon.state_nouns
+        if token.lemma_.lower() in self.lexicon.frontier_nouns:
+            # "the border with Armenia"
+            return [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        if state:
+            # "prosecutors in Poland", "officials in Kyiv"
+            located = [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in self.token_mentions
+            ]
+            if located:
+                return located
         return [
             g
             for c in children

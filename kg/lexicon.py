@@ -68,6 +68,7 @@ class Lexicon:
     government_nouns: frozenset[str] = frozenset()
     negating_adverbs: frozenset[str] = frozenset()
     other_people: frozenset[str] = frozenset()
+    frontier_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -154,6 +155,7 @@ def load_lexicon() -> Lexicon:
     lexicon.state_nouns = _words(arguments.get("state_nouns"))
     lexicon.government_nouns = _words(arguments.get("government_nouns"))
     lexicon.other_people = _words(arguments.get("other_people"))
+    lexicon.frontier_nouns = _words(arguments.get("frontier_nouns"))
     for number, words in (arguments.get("first_person") or {}).items():
         lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)

@@ -240,3 +240,25 @@ def test_a_phone_conversation_is_speaking_with_the_one_told(tmp_path):
     assert ("Claudia Sheinbaum", "spokeWith", "Donald Trump") in found or (
         "Donald Trump", "spokeWith", "Claudia Sheinbaum"
     ) in found
+
+
+def test_the_parties_of_a_deal_brokered_between_them(tmp_path):
+    found = relations(tmp_path, "Qatar brokered a deal between Israel and Hamas last month.")
+    assert {("Qatar", "mediated", "Israel"), ("Qatar", "mediated", "Hamas")} <= found
+
+
+def test_troops_sent_to_a_border_are_mobilized_against_the_neighbour(tmp_path):
+    found = relations(tmp_path, "Azerbaijan deployed troops to the border with Armenia.")
+    assert ("Azerbaijan", "mobilized", "Armenia") in found
+
+
+def test_officials_in_a_country_act_for_it(tmp_path):
+    found = relations(
+        tmp_path, "Prosecutors in Poland launched an investigation into Russia's GRU."
+    )
+    assert ("Poland", "investigated", "GRU") in found
+
+
+def test_missiles_fired_at_a_country_attack_it(tmp_path):
+    found = relations(tmp_path, "Iran fired missiles at Israel on Saturday.")
+    assert ("Iran", "attacked", "Israel") in found

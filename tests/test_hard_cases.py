@@ -180,6 +180,7 @@ def test_an_office_acts_for_its_owner(tmp_path):
         ("Donald Trump met Kim Jong Un in 2018.", "2018"),
         ("Donald Trump met Kim Jong Un last month.", "2025-05"),
         ("Donald Trump met Kim Jong Un last week.", "2025-06"),
+        ("Donald Trump met Kim Jong Un in September.", "2024-09"),
         ("Donald Trump met Kim Jong Un two weeks ago.", "2025-05"),
         ("Donald Trump met Kim Jong Un on Tuesday.", "2025-06-10"),
         ("Donald Trump met Kim Jong Un in February 2019.", "2019-02"),
