@@ -198,6 +198,10 @@ class MentionFinder:
         for text, label in entities.items():
             if text[:1].isupper():
                 local.add(label, [self.make_doc(text)])
+            # ... and so is the surname of a person it found in full: "Moise tweeted".
+            words = text.split()
+            if label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
+                local.add(label, [self.make_doc(words[-1])])
         for match_id, start, end in sorted(local(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
             if any(i in used for i in range(start, end)):
                 continue
@@ -264,4 +268,9 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
         end -= 1
+    # A heading run into its paragraph: "President Moise Shortly before ..." ends at
+    # the last proper noun.
+    if ent.label_ == "PERSON":
+        while end > start + 1 and doc[end - 1].pos_ in ("ADV", "VERB", "AUX", "ADP", "SCONJ"):
+            end -= 1
     return doc[start:end] if start < end else None

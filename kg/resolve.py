@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.dates import resolve_expression, to_date
+from kg.evidence import quoted_tokens
 from kg.extract import ExtractedDoc
 from kg.gazetteer import Gazetteer
 from kg.ids import slug
@@ -240,6 +241,7 @@ class _DocState:
         self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
         self.kinds, self.country_names = _vote_kinds(extracted.mentions, resolver.gazetteer)
         self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
+        self.quoted = quoted_tokens(extracted.doc)
 
     def assign(self) -> dict[int, list[str]]:
         who: dict[int, list[str]] = {}
@@ -391,10 +393,15 @@ class _DocState:
                 ]
                 if named:
                     return [named[-1][1]]
+        # Words inside a quotation are the speaker's; a reporter's "he" outside one does
+        # not point into it.
+        outside = mention.head not in self.quoted
         earlier = [
             (m, a)
             for m, a in history
-            if m.start < mention.start and self.gazetteer.principal(a) not in exclude
+            if m.start < mention.start
+            and self.gazetteer.principal(a) not in exclude
+            and not (outside and m.head in self.quoted)
         ]
         fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
         same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]

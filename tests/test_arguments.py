@@ -262,3 +262,22 @@ def test_officials_in_a_country_act_for_it(tmp_path):
 def test_missiles_fired_at_a_country_attack_it(tmp_path):
     found = relations(tmp_path, "Iran fired missiles at Israel on Saturday.")
     assert ("Iran", "attacked", "Israel") in found
+
+
+def test_a_pronoun_outside_a_quotation_does_not_point_into_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "President Jovenel Moise condemned the jailbreak. "
+        '"The police are instructed to take all measures," he tweeted. '
+        "Earlier this week, he was criticized by the United Nations for the violence.",
+    )
+    assert ("United Nations", "criticized", "Jovenel Moise") in found
+
+
+def test_a_heading_run_into_a_name_is_cut_off(tmp_path):
+    found = relations(
+        tmp_path,
+        "Haiti's President Jovenel Moise spoke on Monday. Reaction from President Moise "
+        "Shortly before the briefing, Andy Levin slammed Moise for the jailbreak.",
+    )
+    assert ("Andy Levin", "criticized", "Jovenel Moise") in found
