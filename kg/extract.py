@@ -93,6 +93,8 @@ class _Context:
     # ---------------------------------------------------------------- triggers
 
     def triggered(self, unit: Span) -> list[Candidate]:
+        if unit.text.strip().rstrip("\"”’'").endswith("?"):
+            return []  # a question asks, it does not report
         self.speakers = self._speakers(unit)
         matches: list[tuple[Token, Trigger, list[int]]] = []
         for token in unit:

@@ -124,7 +124,9 @@ class MentionFinder:
                 for m in organisations
                 if m.start < token.i and m.text.split()[-1].lower() == token.lower_
             ]
-            if earlier and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            # Only the bare noun: "the separatist group" need not be the one named.
+            bare = [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]
+            if earlier and token.pos_ == "NOUN" and bare:
                 full = earlier[0].text  # the first named is the one the story is about
                 add(
                     Mention(

@@ -37,9 +37,10 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
                 return True  # "instead of calling for ..."
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_marks:
                 return True
+            # "would meet" is not yet done; "would urge" neither, though intent is what an
+            # urge says. "The deadline would be ten days" was set all the same.
             if (
-                not intent
-                and (step == 0 or token.i == clause.i)
+                (step == 0 or (token.i == clause.i and not intent))
                 and child.dep_ == "aux"
                 and child.lower_ in lexicon.hypothetical_modals
             ):

@@ -309,3 +309,24 @@ def test_a_date_after_the_article_dates_no_event(tmp_path):
         tmp_path, "Donald Trump and Vladimir Putin agreed to meet, perhaps as early as next week."
     )
     assert found[("Donald Trump", "agreedToMeet", "Vladimir Putin")] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pedro Sanchez said he would urge the European Union to reconsider.",
+        "What position does it put the United States in, if China attacks Taiwan?",
+        "Given its proximity to Taiwan, how would the United States defend Taiwan against China?",
+    ],
+)
+def test_questions_and_would_are_not_events(tmp_path, body):
+    assert relations(tmp_path, body) == set()
+
+
+def test_the_bare_noun_names_the_organisation_but_a_described_one_need_not(tmp_path):
+    found = relations(
+        tmp_path,
+        "The Special Services Group raided a village. The Baloch Liberation Army claimed "
+        "the attack. The separatist group accuses Pakistan of exploiting the province.",
+    )
+    assert not any(s == "Special Services Group" and r == "accused" for s, r, _ in found)
