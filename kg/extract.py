@@ -85,10 +85,26 @@ class _Context:
         self.token_mentions = token_mentions
         self.lexicon = lexicon
         self.quoted_tokens = quoted
-        self.long_quotes = long_quote_tokens(doc)
+        self.long_quotes = self._spoken(long_quote_tokens(doc), lexicon)
         self.principals: set[int] = set()
         self.thing_object = False
         self.speakers: tuple[list[int], list[int]] = ([], [])
+
+    def _spoken(self, quoted: set[int], lexicon: Lexicon) -> set[int]:
+        """The long quotations a speech verb attributes, as opposed to a phrase quoted
+        inside the reporter's own sentence ("affirmed their “unwavering support for
+        Ukraine ...”"), which reads like the rest of the sentence."""
+        spoken: set[int] = set()
+        for span in _runs(sorted(quoted)):
+            heads = [
+                self.doc[i].head
+                for i in span
+                if self.doc[i].head.i not in quoted and not self.doc[i].is_punct
+            ]
+            embedded = heads and not any(h.lemma_.lower() in lexicon.speech_verbs for h in heads)
+            if not embedded:
+                spoken.update(span)
+        return spoken
 
     # ---------------------------------------------------------------- triggers
 
@@ -646,6 +662,17 @@ def _times(token: Token) -> bool:
     return token.pos_ == "ADP" and any(
         c.ent_type_ in ("DATE", "TIME") for c in token.children if c.dep_ == "pobj"
     )
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs: [1, 2, 3, 7, 8] -> [[1, 2, 3], [7, 8]]."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _reported(verb: Token) -> bool:

@@ -404,6 +404,12 @@ class _DocState:
             and not (outside and m.head in self.quoted)
         ]
         fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
+        token = self.extracted.doc[mention.head]
+        if mention.kind == "Thing" and token.dep_ == "poss":
+            # "support for Ukraine in defending its integrity": the nearest country.
+            nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]
+            if nearest:
+                return [nearest[-1][1]]
         same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
         if same_sentence:
             return [same_sentence[-1][1]]

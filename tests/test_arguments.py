@@ -281,3 +281,22 @@ def test_a_heading_run_into_a_name_is_cut_off(tmp_path):
         "Shortly before the briefing, Andy Levin slammed Moise for the jailbreak.",
     )
     assert ("Andy Levin", "criticized", "Jovenel Moise") in found
+
+
+def test_a_phrase_quoted_inside_the_reporters_sentence_counts(tmp_path):
+    found = relations(
+        tmp_path,
+        "The statement said the G7 countries affirmed their “unwavering support for Ukraine "
+        "in defending its territorial integrity and its sovereignty.”",
+    )
+    assert ("G7", "supported", "Ukraine") in found
+    assert not any(o == "Russia" for _, _, o in found)
+
+
+def test_a_speakers_quotation_naming_no_doer_inside_stays_out(tmp_path):
+    found = relations(
+        tmp_path,
+        "“The sanctions imposed on Russia are working and must stay in place,” Ilkka "
+        "Rantanen said on Friday.",
+    )
+    assert not any(s == "Ilkka Rantanen" for s, _, _ in found)
