@@ -238,7 +238,9 @@ def test_a_phone_conversation_is_speaking_with_the_one_told(tmp_path):
         "made progress.",
     )
     assert ("Claudia Sheinbaum", "spokeWith", "Donald Trump") in found or (
-        "Donald Trump", "spokeWith", "Claudia Sheinbaum"
+        "Donald Trump",
+        "spokeWith",
+        "Claudia Sheinbaum",
     ) in found
 
 

@@ -10,7 +10,20 @@ from tests.conftest import ROOT
 
 MODULES = sorted((ROOT / "kg").glob("*.py"))
 # Stages that must not import what comes after them.
-LOWER = {"ingest", "dates", "mentions", "extract", "resolve", "gazetteer", "lexicon", "model"}
+LOWER = {
+    "ingest",
+    "dates",
+    "mentions",
+    "referents",
+    "arguments",
+    "extract",
+    "evidence",
+    "modality",
+    "resolve",
+    "gazetteer",
+    "lexicon",
+    "model",
+}
 HIGHER = {"graph", "query", "analyze", "render", "export", "store", "serve", "cli", "pipeline"}
 
 

@@ -1,0 +1,184 @@
+"""Who an argument of a trigger stands for: the mentions behind a word of the parse.
+
+A word that is no actor often stands for one: an apposition ("the defence minister,
+Viktor Hald"), a name inside ("the GRU intelligence agency"), an owner ("Costin's
+ultimatum"), a nation ("Norlandic artillery") or the body a speaker speaks for ("we").
+The words these rules need are data in ``ontology/triggers.yaml`` (``arguments``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import Lexicon
+from kg.mentions import Mention
+
+
+class Referents:
+    """Mentions behind tokens, over one parsed document."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        token_mentions: dict[int, int],
+        lexicon: Lexicon,
+        quoted: set[int],
+    ) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.token_mentions = token_mentions
+        self.lexicon = lexicon
+        self.quoted_tokens = quoted
+        # People whose office stands in for them in the current candidate ("we",
+        # "the Haddad administration"); :mod:`kg.resolve` maps them to their country.
+        self.principals: set[int] = set()
+        self.speakers: tuple[list[int], list[int]] = ([], [])
+
+    def _mentions_of(self, tokens: list[Token]) -> list[int]:
+        """Mentions behind argument tokens, following coordination and apposition.
+
+        Actors named outright win over stand-ins: in "the Russian activist and former
+        champion Garry Kasparov" the activist is Kasparov, not Russia.
+        """
+        named: list[int] = []
+        stand_ins: list[int] = []
+        queue = list(tokens)
+        seen: set[int] = set()
+        while queue:
+            token = queue.pop(0)
+            if token.i in seen or self._negated(token):
+                continue
+            seen.add(token.i)
+            index = self.token_mentions.get(token.i)
+            person = self.lexicon.first_person.get(token.lower_)
+            if index is None and person and token.i in self.quoted_tokens:
+                # "'We urge Pakistan to ...,' the Taliban spokesperson said": I is the
+                # speaker, we the body they speak for.
+                people, bodies = self.speakers
+                named += people if person == "singular" else bodies
+                if person == "plural":
+                    self.principals.update(b for b in bodies if self.mentions[b].kind == "Person")
+            elif index is not None:
+                named.append(self._owner(index))
+            else:
+                for stand_in in self._stand_ins(token):
+                    stand_ins += self._mentions_of([stand_in])
+            queue += [c for c in token.children if c.dep_ == "conj"]
+        return _unique(named or stand_ins)
+
+    def _negated(self, token: Token) -> bool:
+        """'No US presidents have agreed to ...' names nobody."""
+        return any(
+            c.dep_ == "det" and c.lower_ in self.lexicon.negating_determiners
+            for c in token.children
+        )
+
+    def _owner(self, index: int) -> int:
+        """An office named with its owner acts for the owner: "Norland's Foreign Ministry"."""
+        mention = self.mentions[index]
+        if mention.form != "name" or mention.gazetteer_id or mention.kind != "Organisation":
+            return index
+        for child in self.doc[mention.head].children:
+            owner = self.token_mentions.get(child.i)
+            # Named owners only: "his Cabinet" is not the antecedent of "his".
+            if child.dep_ == "poss" and owner is not None and self.mentions[owner].form == "name":
+                return owner
+        return index
+
+    def _stand_ins(self, token: Token) -> list[Token]:
+        """Who a thing that is not an actor stands for, surest first.
+
+        "the defence minister, Viktor Hald" (apposition); "the GRU intelligence agency"
+        (a name inside); "Costin's ultimatum" (the owner); "Norlandic artillery" (the
+        nation); "diplomats from the G7" (the body they come from).
+        """
+        children = list(token.children)
+        if token.lemma_.lower() in self.lexicon.quantity_nouns:
+            # "$28 billion worth of Qareshi exports": what is counted.
+            return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        appositions = [c for c in children if c.dep_ == "appos"]
+        if appositions:
+            return appositions
+        # A capital inside a name ("the Paris accord") is a place, not its government.
+        names = [
+            c
+            for c in children
+            if c.dep_ in ("compound", "nmod")
+            and c.i in self.token_mentions
+            and self.mentions[self.token_mentions[c.i]].form == "name"
+            and not self.mentions[self.token_mentions[c.i]].extra.get("stands_for")
+        ]
+        if names:
+            if token.lemma_.lower() in self.lexicon.government_nouns:
+                # "the Haddad administration": the government its leader heads.
+                self.principals.update(
+                    self.token_mentions[n.i]
+                    for n in names
+                    if self.mentions[self.token_mentions[n.i]].kind == "Person"
+                )
+            return names
+        owners = [c for c in children if c.dep_ == "poss"]
+        # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
+        if owners and token.lemma_.lower() not in self.lexicon.other_people:
+            return owners
+        nations = [
+            c
+            for c in token.subtree
+            if c.i < token.i
+            and c.i in self.token_mentions
+            and self.mentions[self.token_mentions[c.i]].form == "demonym"
+        ]
+        # "Russian drones struck": a state acts through its own; "Chinese tourists" do
+        # not act for China. Done to someone, any national counts: "detained a German
+        # journalist".
+        doer = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        if nations and (token.lemma_.lower() in self.lexicon.state_nouns or not doer):
+            return nations
+        # "the shelling of Tarsby by Norlandic forces": the doer first.
+        agents = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj" and self._mentions_of([g])
+        ]
+        if agents:
+            return agents
+        # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
+        # "the arrest of Hald"
+        state = token.lemma_.lower() in self.lexicon.state_nouns
+        if token.lemma_.lower() in self.lexicon.frontier_nouns:
+            # "the border with Armenia"
+            return [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        if state:
+            # "prosecutors in Poland", "officials in Kyiv"
+            located = [
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in self.token_mentions
+            ]
+            if located:
+                return located
+        return [
+            g
+            for c in children
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and state))
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in self.token_mentions
+        ]
+
+
+def _unique(values) -> list[int]:
+    seen: dict[int, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)
