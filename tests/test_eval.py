@@ -1,7 +1,7 @@
 """kg eval against the gold set: the floors only rise.
 
-The held-out half (tests/gold/heldout.yaml) was annotated before any tuning and is
-not looked at while tuning; the tuning half and the seed are.
+The held-out sets (tests/gold/heldout.yaml, heldout2.yaml) were annotated before the
+tuning they measure and their errors are not looked at; the tuning sets and the seed are.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from tests.conftest import ROOT
 GOLD = ROOT / "tests" / "gold"
 # Raise these when extraction improves; never lower them.
 FLOORS = {
-    "heldout.yaml": {"precision": 0.73, "recall": 0.46, "dates": 0.85, "linking": 0.84},
-    "tuning.yaml": {"precision": 0.85, "recall": 0.53, "dates": 0.95, "linking": 0.90},
+    "heldout.yaml": {"precision": 0.76, "recall": 0.59, "dates": 0.88, "linking": 0.88},
+    "heldout2.yaml": {"precision": 0.65, "recall": 0.18, "dates": 0.80, "linking": 0.80},
+    "tuning.yaml": {"precision": 0.86, "recall": 0.67, "dates": 0.95, "linking": 0.93},
+    "tuning2.yaml": {"precision": 0.84, "recall": 0.38, "dates": 0.90, "linking": 0.92},
 }
 
 
