@@ -141,8 +141,11 @@ def nearest_date(
         if date_clause.i not in governing:
             continue
         # "confirmed Wednesday that they had barred him": the barring came before.
-        if date_clause.i != clause.i and any(
-            c.dep_ == "aux" and c.lower_ == "had" for c in clause.children
+        # "Orban, who has often praised Putin, met Trump on Friday": the praise is
+        # background to the meeting, not of its day.
+        if date_clause.i != clause.i and (
+            (clause.dep_ == "relcl" and not any(c.lower_ == "when" for c in clause.children))
+            or any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
         ):
             continue
         distance = tree_distance(head, doc[expr.start : expr.end].root)

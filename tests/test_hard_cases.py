@@ -330,3 +330,18 @@ def test_the_bare_noun_names_the_organisation_but_a_described_one_need_not(tmp_p
         "the attack. The separatist group accuses Pakistan of exploiting the province.",
     )
     assert not any(s == "Special Services Group" and r == "accused" for s, r, _ in found)
+
+
+def test_a_claimed_act_is_not_reported_as_done(tmp_path):
+    found = relations(
+        tmp_path, 'The Kremlin said the claims that Russia had bombed Kharkiv were "lies."'
+    )
+    assert found == set()
+
+
+def test_a_relative_clause_about_the_past_does_not_take_the_main_clauses_day(tmp_path):
+    found = dated(
+        tmp_path, "Hungary's Orban, who has often praised Putin, met Trump at Mar-a-Lago on Friday."
+    )
+    assert found[("Viktor Orban", "praised", "Vladimir Putin")] is None
+    assert found[("Viktor Orban", "met", "Donald Trump")] == "2025-06-13"
