@@ -214,6 +214,12 @@ def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str
             votes.setdefault(actor_id, Counter())[mention.kind] += 1
             names.setdefault(actor_id, mention.text)
     demonyms = [m.text.lower() for m in mentions if m.form == "demonym" and not m.gazetteer_id]
+    # The model tags some adjectives as places ("Valmoran trawlers"): they count too.
+    demonyms += [
+        m.text.lower()
+        for m in mentions
+        if m.form == "name" and not m.gazetteer_id and m.kind == "Country" and " " not in m.text
+    ]
     kinds = {}
     for actor_id, counter in votes.items():
         name = names[actor_id].lower()
@@ -284,6 +290,11 @@ class _DocState:
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
             return actor_id
+        if len(words) == 1 and self.kinds.get(actor_id) == "Country":
+            # "Valmoran trawlers" tagged as a place is Valmora's, when Valmora is named.
+            country = self._demonym_country(text)
+            if country and len(country) < len(actor_id):
+                return country
         self.local_names.setdefault(actor_id, (text, self.kinds.get(actor_id, "Organisation")))
         self._remember_full_name(text, actor_id)
         if mention.title_words:
@@ -297,7 +308,8 @@ class _DocState:
         best = ""
         for name in self.country_names:
             stem = name.lower()[: max(4, len(name) - 1)]
-            if word.startswith(stem) and len(name) > len(best):
+            # The model sometimes tags the adjective itself as a place: not its own country.
+            if word.startswith(stem) and len(name) > len(best) and name.lower() != word:
                 best = name
         return slug(best) if best else ""
 
@@ -422,6 +434,20 @@ class _DocState:
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
 
+    def _describes_person(self, mention: Mention) -> bool:
+        """ "German Chancellor Olaf Scholz": a nationality in a title is no side."""
+        if mention.form != "demonym":
+            return False
+        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
+        head = doc[mention.head].head
+        for token in (head, *head.ancestors):
+            index = token_mentions.get(token.i)
+            if index is not None and index != mention.index:
+                return self.extracted.mentions[index].kind == "Person"
+            if token.pos_ != "PROPN":
+                return False
+        return False
+
     def _recent_countries(self, mention: Mention, history, exclude=frozenset()) -> list[str]:
         """ "The two countries": the two countries most recently named before it."""
         countries: list[str] = []
@@ -429,7 +455,7 @@ class _DocState:
             principal = self.gazetteer.principal(actor_id)
             if m.start > mention.start or self._kind(principal) != "Country":
                 continue
-            if principal in exclude:
+            if principal in exclude or self._describes_person(m):
                 continue
             if principal not in countries:
                 countries.append(principal)

@@ -302,3 +302,23 @@ def test_a_speakers_quotation_naming_no_doer_inside_stays_out(tmp_path):
         "Rantanen said on Friday.",
     )
     assert not any(s == "Ilkka Rantanen" for s, _, _ in found)
+
+
+def test_invented_countries_and_their_adjectives_are_one_actor_each(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valmoran President Tomas Aguirre accused Kestria of sending warships into Valmoran "
+        "waters. The next day, Kestrian coast guard vessels detained two Valmoran trawlers. "
+        "Valmora responded by recalling its ambassador from Kestria on Thursday. "
+        "Kestrian Prime Minister Ingrid Solberg later spoke by telephone with German "
+        "Chancellor Olaf Scholz, who urged both sides to show restraint.",
+        date="2025-05-16",
+    )
+    assert {
+        ("Tomas Aguirre", "accused", "Kestria"),
+        ("Kestria", "coerced", "Valmora"),
+        ("Valmora", "sanctioned", "Kestria"),
+        ("Olaf Scholz", "demanded", "Kestria"),
+        ("Olaf Scholz", "demanded", "Valmora"),
+    } <= found
+    assert not any("Germany" in (s, o) for s, _, o in found)
