@@ -1,0 +1,318 @@
+"""Who each mention of one article means: names, surnames, roles, pronouns, pairs.
+
+Names go through the gazetteer, then through the article's own full names (so "Ilkka"
+and "Rantanen" find the person named in full before). Roles find who held the office
+on the event's date. Pronouns take the most salient earlier actor of a fitting kind,
+never one inside a quotation they stand outside of. "The two countries" are the two
+last named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.dates import to_date
+from kg.evidence import quoted_tokens
+from kg.gazetteer import Gazetteer
+from kg.ids import slug
+from kg.mentions import Mention
+from kg.model import Document, FuzzyDate
+
+PERSON_KINDS = {"Person"}
+THING_KINDS = {"Country", "Organisation"}
+GENERIC_ONLY = {"president", "prime minister"}  # too common to resolve without a country
+
+
+def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str, str], list[str]]:
+    """The kind of each unknown name by majority of its NER labels in the article.
+
+    A name that a nationality adjective derives from ("Drevnia" for "Drevnian") is a
+    country whatever the model said of it.
+    """
+    votes: dict[str, Counter] = {}
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if mention.form == "name" and not mention.gazetteer_id and mention.kind:
+            actor_id = slug(mention.text)
+            votes.setdefault(actor_id, Counter())[mention.kind] += 1
+            names.setdefault(actor_id, mention.text)
+    demonyms = [m.text.lower() for m in mentions if m.form == "demonym" and not m.gazetteer_id]
+    # The model tags some adjectives as places ("Valmoran trawlers"): they count too.
+    demonyms += [
+        m.text.lower()
+        for m in mentions
+        if m.form == "name" and not m.gazetteer_id and m.kind == "Country" and " " not in m.text
+    ]
+    kinds = {}
+    for actor_id, counter in votes.items():
+        name = names[actor_id].lower()
+        stem = name[: max(4, len(name) - 1)]
+        if len(name.split()) == 1 and any(d.startswith(stem) for d in demonyms):
+            kinds[actor_id] = "Country"
+        else:
+            kinds[actor_id] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    countries = [names[a] for a, kind in kinds.items() if kind == "Country"]
+    countries += [e.name for e in gazetteer.entries.values() if e.kind == "Country"]
+    return kinds, countries
+
+
+class DocState:
+    """Who each mention of one document refers to."""
+
+    def __init__(self, gazetteer: Gazetteer, document: Document, extracted, sentence_dates) -> None:
+        self.gazetteer = gazetteer
+        self.document = document
+        self.extracted = extracted
+        self.sentence_dates = sentence_dates
+        self.article_day = to_date(document.date) if document.date else None
+        self.local_names: dict[str, tuple[str, str]] = {}  # actor_id -> (label, kind)
+        self.full_names: list[tuple[str, str]] = []  # (name, actor_id) in reading order
+        self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
+        self.kinds, self.country_names = _vote_kinds(extracted.mentions, gazetteer)
+        self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
+        self.quoted = quoted_tokens(extracted.doc)
+
+    def assign(self) -> dict[int, list[str]]:
+        who: dict[int, list[str]] = {}
+        history = self.history
+        for mention in self.extracted.mentions:
+            actors = self._actors_for(mention, who, history)
+            if actors:
+                who[mention.index] = actors
+                if len(actors) == 1:
+                    history.append((mention, actors[0]))
+        return who
+
+    def _actors_for(self, mention: Mention, who, history) -> list[str]:
+        if mention.form in ("name", "demonym"):
+            actor_id = self._name(mention)
+            return [actor_id] if actor_id else []
+        if mention.form == "role":
+            return self._role(mention, who, history)
+        if mention.form == "plural":
+            if mention.extra.get("of") == "Country":
+                return self._recent_countries(mention, history)
+            return self._recent_people(mention, history, include_sentence=True)
+        return self._pronoun(mention, history)
+
+    def _name(self, mention: Mention) -> str:
+        if mention.gazetteer_id:
+            self._remember_full_name(mention.text, mention.gazetteer_id)
+            return mention.gazetteer_id
+        text = mention.text
+        if mention.form == "demonym":
+            return self._demonym_country(text)
+        words = text.split()
+        if len(words) == 1:
+            # A first name or surname of someone the article named in full, or the
+            # initials of a name: "the Baloch Liberation Army, or BLA".
+            for name, actor_id in reversed(self.full_names):
+                parts = name.split()
+                if len(parts) > 1 and text in (parts[0], parts[-1], _initials(parts)):
+                    return actor_id
+        actor_id = slug(text)
+        if actor_id in self.gazetteer.entries:
+            return actor_id
+        if len(words) == 1 and self.kinds.get(actor_id) == "Country":
+            # "Valmoran trawlers" tagged as a place is Valmora's, when Valmora is named.
+            country = self._demonym_country(text)
+            if country and len(country) < len(actor_id):
+                return country
+        self.local_names.setdefault(actor_id, (text, self.kinds.get(actor_id, "Organisation")))
+        self._remember_full_name(text, actor_id)
+        if mention.title_words:
+            of = self._nearby_country(mention)
+            self.local_roles.append((frozenset(mention.title_words), of, actor_id))
+        return actor_id
+
+    def _demonym_country(self, demonym: str) -> str:
+        """ "Drevnian" means the Drevnia the article names: the longest name it starts with."""
+        word = demonym.lower()
+        best = ""
+        for name in self.country_names:
+            stem = name.lower()[: max(4, len(name) - 1)]
+            # The model sometimes tags the adjective itself as a place: not its own country.
+            if word.startswith(stem) and len(name) > len(best) and name.lower() != word:
+                best = name
+        return slug(best) if best else ""
+
+    def _remember_full_name(self, text: str, actor_id: str) -> None:
+        if len(text.split()) > 1:
+            self.full_names.append((text, actor_id))
+        entry = self.gazetteer.entries.get(actor_id)
+        if entry is not None and len(entry.name.split()) > 1:
+            self.full_names.append((entry.name, actor_id))
+
+    def _nearby_country(self, mention: Mention) -> str:
+        for other in reversed(self.extracted.mentions[: mention.index]):
+            if other.sent != mention.sent or other.end < mention.start - 5:
+                break
+            if other.form == "demonym" or (
+                other.form == "name" and self.kinds.get(slug(other.text), other.kind) == "Country"
+            ):
+                return self.gazetteer.principal(self._name(other))
+        return ""
+
+    def _role(self, mention: Mention, who, history) -> list[str]:
+        of = ""
+        if mention.of_mention >= 0 and who.get(mention.of_mention):
+            of = self.gazetteer.principal(who[mention.of_mention][0])
+        day = self.sentence_dates.get(mention.sent, self.article_day)
+        holders = self.gazetteer.holders(set(mention.titles), of or None, day)
+        holders += [a for t, o, a in self.local_roles if t & mention.titles and (not of or o == of)]
+        if not of:
+            # "the pontiff" has one holder; "the president" alone means the one the
+            # article spoke of last.
+            if len(set(holders)) == 1 and not mention.titles & GENERIC_ONLY:
+                return holders[:1]
+            recent = [a for m, a in reversed(history) if a in holders]
+            return recent[:1]
+        if len(set(holders)) == 1:
+            return holders[:1]
+        recent = [a for m, a in reversed(history) if a in holders]
+        return recent[:1]
+
+    def countries_of(self, actor_id: str, date: FuzzyDate | None) -> set[str]:
+        """What a person holds office in, from the gazetteer and the article's titles."""
+        day = to_date(date) if date else self.article_day
+        entry = self.gazetteer.entries.get(actor_id)
+        held = {r.of for r in entry.roles if r.held_on(day)} if entry else set()
+        held |= {of for _, of, a in self.local_roles if a == actor_id and of}
+        return held
+
+    def _kind(self, actor_id: str) -> str:
+        entry = self.gazetteer.entries.get(actor_id)
+        if entry is not None:
+            return entry.kind
+        return self.local_names.get(actor_id, ("", "Organisation"))[1]
+
+    def bodies_of(self, subjects, speaking_for: list[int], date: FuzzyDate | None):
+        """A spokesperson's "we" is the country they hold office for, where that is known."""
+        found = []
+        for actor_id, index in subjects:
+            held = sorted(self.countries_of(actor_id, date)) if index in speaking_for else []
+            found.append((held[0], index) if len(held) == 1 else (actor_id, index))
+        return found
+
+    def other_than_subject(self, objects, subjects):
+        """ "Tarsby rejected its offer": a pronoun object is not its own subject."""
+        taken = {self.gazetteer.principal(a) for a, _ in subjects}
+        kept = []
+        for actor_id, index in objects:
+            mention = self.extracted.mentions[index]
+            if self.gazetteer.principal(actor_id) not in taken:
+                kept.append((actor_id, index))
+            elif mention.form == "pronoun":
+                kept += [(a, index) for a in self._pronoun(mention, self.history, taken)]
+            elif mention.form == "plural" and mention.extra.get("of") == "Country":
+                # "Tarsby called on both sides": sides other than Tarsby.
+                kept += [(a, index) for a in self._recent_countries(mention, self.history, taken)]
+            else:
+                kept.append((actor_id, index))
+        return _unique_pairs(kept)
+
+    def _pronoun(self, mention: Mention, history, exclude: set[str] = frozenset()) -> list[str]:
+        if mention.kind == "Plural":
+            return self._recent_people(mention, history, include_sentence=True)
+        wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
+        if mention.kind == "Relative":
+            wanted = PERSON_KINDS | THING_KINDS
+            # "Attorney General Porras, who was sanctioned": the noun the clause modifies.
+            clause = self.extracted.doc[mention.head].head
+            if clause.dep_ in ("relcl", "acl"):
+                noun = clause.head
+                named = [
+                    (m, a)
+                    for m, a in history
+                    if m.start <= noun.i < m.end and self.gazetteer.principal(a) not in exclude
+                ]
+                if named:
+                    return [named[-1][1]]
+        # Words inside a quotation are the speaker's; a reporter's "he" outside one does
+        # not point into it.
+        outside = mention.head not in self.quoted
+        earlier = [
+            (m, a)
+            for m, a in history
+            if m.start < mention.start
+            and self.gazetteer.principal(a) not in exclude
+            and not (outside and m.head in self.quoted)
+        ]
+        fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
+        token = self.extracted.doc[mention.head]
+        if mention.kind == "Thing" and token.dep_ == "poss":
+            # "support for Ukraine in defending its integrity": the nearest country.
+            nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]
+            if nearest:
+                return [nearest[-1][1]]
+        same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
+        if same_sentence:
+            return [same_sentence[-1][1]]
+        # The latest sentence with a fitting subject; its main-clause subject first.
+        subjects = [(m, a) for m, a in fits if m.is_subject]
+        if subjects:
+            latest = subjects[-1][0].sent
+            in_latest = [(m, a) for m, a in subjects if m.sent == latest]
+            main = [(m, a) for m, a in in_latest if m.main_subject]
+            return [(main or in_latest)[0][1]]
+        return [fits[-1][1]] if fits else []
+
+    def _describes_person(self, mention: Mention) -> bool:
+        """ "German Chancellor Olaf Scholz": a nationality in a title is no side."""
+        if mention.form != "demonym":
+            return False
+        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
+        head = doc[mention.head].head
+        for token in (head, *head.ancestors):
+            index = token_mentions.get(token.i)
+            if index is not None and index != mention.index:
+                return self.extracted.mentions[index].kind == "Person"
+            if token.pos_ != "PROPN":
+                return False
+        return False
+
+    def _recent_countries(self, mention: Mention, history, exclude=frozenset()) -> list[str]:
+        """ "The two countries": the two countries most recently named before it."""
+        countries: list[str] = []
+        for m, actor_id in reversed(history):
+            principal = self.gazetteer.principal(actor_id)
+            if m.start > mention.start or self._kind(principal) != "Country":
+                continue
+            if principal in exclude or self._describes_person(m):
+                continue
+            if principal not in countries:
+                countries.append(principal)
+            if len(countries) == 2:
+                return countries
+        return []
+
+    def _recent_people(self, mention: Mention, history, include_sentence: bool) -> list[str]:
+        """The two people most recently named, counting this whole sentence."""
+        people: list[str] = []
+        in_sentence = [
+            a for m, a in history if m.sent == mention.sent and self._kind(a) == "Person"
+        ]
+        later = [
+            self._name(m)
+            for m in self.extracted.mentions[mention.index + 1 :]
+            if include_sentence and m.sent == mention.sent and m.form == "name"
+            and m.kind == "Person"
+        ]  # fmt: skip
+        for actor_id in in_sentence + later:
+            if actor_id and actor_id not in people:
+                people.append(actor_id)
+        for _, actor_id in reversed(history):
+            if len(people) >= 2:
+                break
+            if self._kind(actor_id) == "Person" and actor_id not in people:
+                people.append(actor_id)
+        return people[:2] if len(people) >= 2 else []
+
+
+def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return list(dict.fromkeys(pairs))
+
+
+def _initials(words: list[str]) -> str:
+    """ "Baloch Liberation Army" -> "BLA"; lower-case words ("of", "the") do not count."""
+    return "".join(w[0] for w in words if w[:1].isupper())
