@@ -85,7 +85,7 @@ class Arguments(Referents):
                 subjects = self._mentions_of(direct) or subjects
         if not subjects:
             subjects = self._demonym_before(head)
-        # A true relative clause, not "a deadline for Putin to agree".
+        # A true relative clause, not "a deadline for Rantanen to agree".
         relative = next(
             (
                 c

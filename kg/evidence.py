@@ -141,7 +141,7 @@ def nearest_date(
         if date_clause.i not in governing:
             continue
         # "confirmed Wednesday that they had barred him": the barring came before.
-        # "Orban, who has often praised Putin, met Trump on Friday": the praise is
+        # "Haddad, who has often praised Costin, met Hald on Friday": the praise is
         # background to the meeting, not of its day.
         if date_clause.i != clause.i and (
             (clause.dep_ == "relcl" and not any(c.lower_ == "when" for c in clause.children))
