@@ -170,7 +170,7 @@ class Arguments(Referents):
             targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
             if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
                 targets += self._prep_objects(token)
-            # "called Pakistan's assertions baseless": the thing called is an object.
+            # "called Qaresh's assertions baseless": the thing called is an object.
             targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:

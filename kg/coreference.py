@@ -258,7 +258,7 @@ class DocState:
         return [fits[-1][1]] if fits else []
 
     def _describes_person(self, mention: Mention) -> bool:
-        """ "German Chancellor Olaf Scholz": a nationality in a title is no side."""
+        """ "Norlandic Chancellor Ilkka Rantanen": a nationality in a title is no side."""
         if mention.form != "demonym":
             return False
         doc, token_mentions = self.extracted.doc, self.extracted.token_mentions

@@ -200,7 +200,7 @@ class MentionFinder:
         for text, label in entities.items():
             if text[:1].isupper():
                 local.add(label, [self.make_doc(text)])
-            # ... and so is the surname of a person it found in full: "Moise tweeted".
+            # ... and so is the surname of a person it found in full: "Rantanen tweeted".
             words = text.split()
             if label == "PERSON" and len(words) > 1 and words[-1][:1].isupper():
                 local.add(label, [self.make_doc(words[-1])])
@@ -270,7 +270,7 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
         end -= 1
-    # A heading run into its paragraph: "President Moise Shortly before ..." ends at
+    # A heading run into its paragraph: "President Rantanen Shortly before ..." ends at
     # the last proper noun.
     if ent.label_ == "PERSON":
         while end > start + 1 and doc[end - 1].pos_ in ("ADV", "VERB", "AUX", "ADP", "SCONJ"):

@@ -53,7 +53,7 @@ class Referents:
             index = self.token_mentions.get(token.i)
             person = self.lexicon.first_person.get(token.lower_)
             if index is None and person and token.i in self.quoted_tokens:
-                # "'We urge Pakistan to ...,' the Taliban spokesperson said": I is the
+                # "'We urge Qaresh to ...,' the Norlandic spokesperson said": I is the
                 # speaker, we the body they speak for.
                 people, bodies = self.speakers
                 named += people if person == "singular" else bodies
