@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.referents import Referents, _unique
+from kg.referents import Referents, _unique, pobjs
 
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
@@ -229,14 +229,7 @@ class Arguments(Referents):
             for noun in level:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lexicon.carrier_nouns:
                     owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
-                    # "pressure from Washington"
-                    owners += [
-                        g
-                        for c in noun.children
-                        if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ]
+                    owners += pobjs(noun, {"from", "by"})  # "pressure from Norland"
                     found = self._mentions_of(owners) or self._demonym_before(noun)
                     if found:
                         return found

@@ -136,45 +136,32 @@ class Referents:
         if nations and (token.lemma_.lower() in self.lexicon.state_nouns or not doer):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.
-        agents = [
-            g
-            for c in children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children
-            if g.dep_ == "pobj" and self._mentions_of([g])
-        ]
+        agents = [g for g in pobjs(token, {"by"}) if self._mentions_of([g])]
         if agents:
             return agents
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
         state = token.lemma_.lower() in self.lexicon.state_nouns
         if token.lemma_.lower() in self.lexicon.frontier_nouns:
-            # "the border with Armenia"
-            return [
-                g
-                for c in children
-                if c.dep_ == "prep" and c.lower_ == "with"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            return pobjs(token, {"with"})  # "the border with Armenia"
         if state:
             # "prosecutors in Poland", "officials in Kyiv"
-            located = [
-                g
-                for c in children
-                if c.dep_ == "prep" and c.lower_ == "in"
-                for g in c.children
-                if g.dep_ == "pobj" and g.i in self.token_mentions
-            ]
+            located = [g for g in pobjs(token, {"in"}) if g.i in self.token_mentions]
             if located:
                 return located
-        return [
-            g
-            for c in children
-            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "from" and state))
-            for g in c.children
-            if g.dep_ == "pobj" and g.i in self.token_mentions
-        ]
+        sources = {"of", "from"} if state else {"of"}
+        return [g for g in pobjs(token, sources) if g.i in self.token_mentions]
+
+
+def pobjs(token: Token, words: set[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions among ``words``: "Hald" in "statements by Hald"."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in words
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _unique(values) -> list[int]:
