@@ -25,6 +25,8 @@ class Arguments(Referents):
 
     def _speakers(self, unit: Span) -> tuple[list[int], list[int]]:
         """Who speaks the quotations of ``unit``, as a person and as the body they speak for."""
+        if not any(t.i in self.quoted_tokens for t in unit):
+            return [], []  # no quotation, no speaker to find
         for verb in unit:
             if verb.i in self.quoted_tokens or verb.lemma_.lower() not in self.lexicon.speech_verbs:
                 continue
