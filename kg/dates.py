@@ -90,14 +90,8 @@ def _near_article(year_missing: dt.date, day: bool, article: dt.date) -> dt.date
     # A reported act lies in the past: "lifted sanctions in May" in a March article is
     # last May. (Plans are not events, so their future dates are never wanted.)
     later = (
-        year_missing > article
-        if day
-        else (year_missing.year, year_missing.month)
-        > (
-            article.year,
-            article.month,
-        )
-    )
+        year_missing > article if day else year_missing > article.replace(day=1)
+    )  # year_missing is the 1st of its month when no day was given
     return year_missing - relativedelta(years=1) if later else year_missing
 
 

@@ -190,8 +190,8 @@ def _repeats(event: Event, gold: list[GoldRelation], names, symmetric: bool) -> 
     The gold set annotates one sentence per event (tests/gold/README.md), so a second
     sentence with the same actors, relation and a compatible date is not counted.
     """
+    date = event.date.value if event.date else None
     for wanted in gold:
-        date = event.date.value if event.date else None
         if date not in (None, wanted.date):
             continue
         moved = replace(wanted, start=event.start, end=event.end)

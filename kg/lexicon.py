@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +92,15 @@ def _words(values: object) -> frozenset[str]:
     return frozenset(words)
 
 
+def _relations(values: object, known: Iterable[str], path: Path) -> frozenset[str]:
+    """Relation names the lexicon refers to; a misspelt one would silently match nothing."""
+    names = frozenset(str(v) for v in values or [])  # type: ignore[attr-defined]
+    unknown = sorted(names - set(known))
+    if unknown:
+        raise KgError(f"{path}: unknown relation {unknown[0]!r}")
+    return names
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     triggers_path = ontology_path("triggers.yaml")
@@ -142,16 +152,18 @@ def load_lexicon() -> Lexicon:
     lexicon.negating_adverbs = _words(modality.get("negating_adverbs"))
     lexicon.hypothetical_marks = _words(modality.get("hypothetical_marks"))
     lexicon.hypothetical_modals = _words(modality.get("hypothetical_modals"))
-    lexicon.intent_relations = frozenset(modality.get("intent_relations") or [])
+    lexicon.intent_relations = _relations(modality.get("intent_relations"), known, triggers_path)
     arguments = data.get("arguments") or {}
     lexicon.carrier_nouns = _words(arguments.get("carrier_nouns"))
     lexicon.quantity_nouns = _words(arguments.get("quantity_nouns"))
-    lexicon.clause_object_relations = frozenset(arguments.get("clause_object_relations") or [])
+    lexicon.clause_object_relations = _relations(
+        arguments.get("clause_object_relations"), known, triggers_path
+    )
     lexicon.aiming_verbs = _words(arguments.get("aiming_verbs"))
-    lexicon.hosted_relations = frozenset(arguments.get("hosted_relations") or [])
+    lexicon.hosted_relations = _relations(arguments.get("hosted_relations"), known, triggers_path)
     lexicon.attending_verbs = _words(arguments.get("attending_verbs"))
     lexicon.speech_verbs = _words(arguments.get("speech_verbs"))
-    lexicon.mutual_relations = frozenset(arguments.get("mutual_relations") or [])
+    lexicon.mutual_relations = _relations(arguments.get("mutual_relations"), known, triggers_path)
     lexicon.state_nouns = _words(arguments.get("state_nouns"))
     lexicon.government_nouns = _words(arguments.get("government_nouns"))
     lexicon.other_people = _words(arguments.get("other_people"))

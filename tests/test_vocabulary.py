@@ -92,3 +92,23 @@ def test_place_relations_must_be_relation_types(tmp_path):
     path.write_text("place_relations: [bombarded]\nactors: []\n", encoding="utf-8")
     with pytest.raises(KgError, match="unknown relations: bombarded"):
         load_gazetteer(path)
+
+
+def test_a_lexicon_list_of_relations_refuses_a_misspelt_one(tmp_path, monkeypatch):
+    import kg.lexicon as lexicon_module
+
+    text = (ROOT / "ontology" / "triggers.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text(text.replace("mutual_relations: [met,", "mutual_relations: [meet,"))
+    assert bad.read_text() != text
+
+    def where(name: str):
+        return bad if name == "triggers.yaml" else ROOT / "ontology" / name
+
+    monkeypatch.setattr(lexicon_module, "ontology_path", where)
+    lexicon_module.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(KgError, match="unknown relation 'meet'"):
+            lexicon_module.load_lexicon()
+    finally:
+        lexicon_module.load_lexicon.cache_clear()
