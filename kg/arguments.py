@@ -69,6 +69,8 @@ class Arguments(Referents):
         objects: list[int] = []
         for index in used:
             objects += self._objects_below(self.doc[index], relation, skip=used)
+        if not objects and relation in self.lexicon.venue_relations:
+            objects = self._venue(head)
         # "the two presidents back rival sides": the act has an object, just no actor.
         self.thing_object = not objects and any(
             c.dep_ == "dobj" and c.i not in used for c in head.children
@@ -85,6 +87,9 @@ class Arguments(Referents):
             if head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
                 direct = [c for c in verb.children if c.dep_ == "nsubj"]
                 subjects = self._mentions_of(direct) or subjects
+        if not subjects:
+            # "a visit by Norland's prime minister to Qaresh"
+            subjects = self._mentions_of(pobjs(head, {"by"}))
         if not subjects:
             subjects = self._demonym_before(head)
         # A true relative clause, not "a deadline for Rantanen to agree".
@@ -195,6 +200,8 @@ class Arguments(Referents):
                 and not _reported(child)
             ):
                 targets += [g for g in child.children if g.dep_ == "nsubj"]
+            if direct and child.dep_ in ("ccomp", "xcomp"):
+                targets += self._clause_targets(token, child, relation)
         # "brokered a deal between Israel and Hamas": the thing done names the parties.
         for target in list(targets):
             # ... unless the thing is an act of its own ("hosted talks between A and B").
@@ -215,6 +222,58 @@ class Arguments(Referents):
             owners = {c.i for i in skip for c in self.doc[i].children if c.dep_ == "poss"}
             found = [m for m in found if self.mentions[m].head not in owners]
         return found or self._carried_object(token)
+
+    def _venue(self, head: Token) -> list[int]:
+        """Where a blow fell stands for its target: "hit a depot in the Qareshi port".
+
+        Only a nation, a place the gazetteer knows, or a name used as a nationality ("the
+        Qareshi port"): a town NER finds ("near Sibi") may be anywhere.
+        """
+        places = [head] + [c for c in head.children if c.dep_ == "dobj"]
+        preps = self.lexicon.venue_preps
+        found = self._mentions_of(
+            [g for place in places for g in pobjs(place, preps) if not _times(g.head)]
+        )
+        known = [self.mentions[m] for m in found]
+        return [
+            m.index
+            for m in known
+            if m.form == "demonym"
+            or m.gazetteer_id
+            or self.doc[m.head].dep_ in ("compound", "amod")
+        ]
+
+    def _clause_targets(self, token: Token, clause: Token, relation: str) -> list[Token]:
+        """Who a claim is about, or whom a threatened act is aimed at.
+
+        "alleged that Qaresh was bankrolling the strike" is about Qaresh. "threatened to
+        sink any Qareshi warship" and "warned that his artillery would answer any
+        Qareshi counterstrike" aim at Qaresh, but "warned that Norland would attack
+        Qaresh" tells of someone else's act, not the speaker's.
+        """
+        own_subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if relation in self.lexicon.claim_relations:
+            marked = any(g.dep_ == "mark" for g in clause.children)
+            return own_subjects if marked and clause.dep_ == "ccomp" else []
+        if relation not in self.lexicon.act_object_relations:
+            return []
+        if own_subjects and not self._own_side(token, own_subjects):
+            return []
+        preps = self.lexicon.act_object_preps
+        aimed = [g for g in clause.children if g.dep_ in ("dobj", "dative")]
+        for child in clause.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                aimed += self._prep_objects(child)
+        return aimed
+
+    def _own_side(self, token: Token, clause_subjects: list[Token]) -> bool:
+        """The clause's doer is the trigger's own subject, its forces, or a pronoun."""
+        subjects = set(self._subjects(token)[0])
+        found = self._mentions_of(clause_subjects)
+        if not found:
+            # "his artillery": the owner is a pronoun that resolves later.
+            return any(c.dep_ == "poss" for t in clause_subjects for c in t.children)
+        return all(m in subjects or self.mentions[m].form == "pronoun" for m in found)
 
     def _prep_objects(self, prep: Token) -> list[Token]:
         pobjs = [g for g in prep.children if g.dep_ == "pobj"]

@@ -59,6 +59,11 @@ class Lexicon:
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     clause_object_relations: frozenset[str] = frozenset()
+    claim_relations: frozenset[str] = frozenset()
+    act_object_relations: frozenset[str] = frozenset()
+    act_object_preps: frozenset[str] = frozenset()
+    venue_relations: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
     aiming_verbs: frozenset[str] = frozenset()
     hosted_relations: frozenset[str] = frozenset()
     attending_verbs: frozenset[str] = frozenset()
@@ -159,6 +164,13 @@ def load_lexicon() -> Lexicon:
     lexicon.clause_object_relations = _relations(
         arguments.get("clause_object_relations"), known, triggers_path
     )
+    lexicon.claim_relations = _relations(arguments.get("claim_relations"), known, triggers_path)
+    lexicon.act_object_relations = _relations(
+        arguments.get("act_object_relations"), known, triggers_path
+    )
+    lexicon.act_object_preps = _words(arguments.get("act_object_preps"))
+    lexicon.venue_relations = _relations(arguments.get("venue_relations"), known, triggers_path)
+    lexicon.venue_preps = _words(arguments.get("venue_preps"))
     lexicon.aiming_verbs = _words(arguments.get("aiming_verbs"))
     lexicon.hosted_relations = _relations(arguments.get("hosted_relations"), known, triggers_path)
     lexicon.attending_verbs = _words(arguments.get("attending_verbs"))

@@ -132,8 +132,7 @@ class Referents:
         # "Russian drones struck": a state acts through its own; "Chinese tourists" do
         # not act for China. Done to someone, any national counts: "detained a German
         # journalist".
-        doer = token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-        if nations and (token.lemma_.lower() in self.lexicon.state_nouns or not doer):
+        if nations and (self._state_noun(token) or not self._doer(token)):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.
         agents = [g for g in pobjs(token, {"by"}) if self._mentions_of([g])]
@@ -141,7 +140,7 @@ class Referents:
             return agents
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
-        state = token.lemma_.lower() in self.lexicon.state_nouns
+        state = self._state_noun(token)
         if token.lemma_.lower() in self.lexicon.frontier_nouns:
             return pobjs(token, {"with"})  # "the border with Armenia"
         if state:
@@ -151,6 +150,21 @@ class Referents:
                 return located
         sources = {"of", "from"} if state else {"of"}
         return [g for g in pobjs(token, sources) if g.i in self.token_mentions]
+
+    def _doer(self, token: Token) -> bool:
+        """The subject or agent, also when counted: "thousands of Chinese tourists marched"."""
+        counted = token.head.head
+        of = token.dep_ == "pobj" and token.head.lower_ == "of" and counted is not token.head
+        if of and counted.lemma_.lower() in self.lexicon.quantity_nouns:
+            return self._doer(counted)
+        return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+    def _state_noun(self, token: Token) -> bool:
+        """A state's own people or things, also by a word in front: "coast guard cutters"."""
+        words = self.lexicon.state_nouns
+        return token.lemma_.lower() in words or any(
+            c.dep_ == "compound" and c.lemma_.lower() in words for c in token.children
+        )
 
 
 def pobjs(token: Token, words: set[str]) -> list[Token]:

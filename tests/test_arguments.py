@@ -322,3 +322,59 @@ def test_invented_countries_and_their_adjectives_are_one_actor_each(tmp_path):
         ("Olaf Scholz", "demanded", "Valmora"),
     } <= found
     assert not any("Germany" in (s, o) for s, _, o in found)
+
+
+def test_a_threatened_act_aims_at_its_target(tmp_path):
+    found = relations(
+        tmp_path,
+        "Brevonia and Castamar quarrel over fish. On Saturday the Castamari defence minister, "
+        "Rui Salgado, threatened to sink any Brevonian warship that crossed into its waters. "
+        "Norland's President Ilkka Rantanen threatened to use force against Qaresh.",
+    )
+    assert ("Rui Salgado", "threatened", "Brevonia") in found
+    assert ("Ilkka Rantanen", "threatened", "Qaresh") in found
+
+
+def test_a_warning_about_someone_elses_act_threatens_no_one(tmp_path):
+    found = relations(
+        tmp_path,
+        "Norland's President Ilkka Rantanen warned that Qaresh would attack Drevnia. "
+        "Ostmark is warning it could turn to Drevnia for arms.",
+    )
+    assert not {r for r in found if r[1] == "threatened"}
+
+
+def test_forces_named_by_a_word_in_front_act_for_their_state(tmp_path):
+    found = relations(
+        tmp_path,
+        "Brevonia and Castamar quarrel over fish. Castamari coast guard cutters seized the "
+        "Brevonian vessel on 2 March. Germany and Ilvaria share a border. Ilvarian and German "
+        "customs officers have cooperated against smugglers since 2019.",
+    )
+    assert ("Castamar", "coerced", "Brevonia") in found
+    assert {("Ilvaria", "cooperated", "Germany"), ("Germany", "cooperated", "Ilvaria")} & found
+
+
+def test_a_counted_crowd_acts_for_the_body_it_belongs_to_not_its_nation(tmp_path):
+    found = relations(
+        tmp_path,
+        "Thousands of members of the Veltrian Dockers’ Federation protested against President "
+        "Rodrigo Saltz on Monday. Hundreds of Norlandic tourists protested against Qaresh.",
+    )
+    assert ("Veltrian Dockers’ Federation", "protested", "Rodrigo Saltz") in found
+    assert not {r for r in found if r[0] == "Norland"}
+
+
+def test_a_blow_at_a_place_of_a_nation_is_an_attack_on_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Karvenia and Dalmora are at war. Karvenian drones struck a fuel depot in the "
+        "Dalmoran port of Essel on 12 November. Militants attacked a train near Sibi.",
+    )
+    assert ("Karvenia", "attacked", "Dalmora") in found
+    assert not {r for r in found if r[2] == "Sibi"}
+
+
+def test_a_noun_event_takes_its_doer_from_by(tmp_path):
+    found = relations(tmp_path, "The invasion of Qaresh by Norland began in 2019.")
+    assert ("Norland", "attacked", "Qaresh") in found
