@@ -70,6 +70,7 @@ class DocState:
         self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
         self.kinds, self.country_names = _vote_kinds(extracted.mentions, gazetteer)
         self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
+        self.grouped: set[int] = set()  # "they" that names the bodies just named
         self.quoted = quoted_tokens(extracted.doc)
 
     def assign(self) -> dict[int, list[str]]:
@@ -213,6 +214,10 @@ class DocState:
 
     def _pronoun(self, mention: Mention, history, exclude: set[str] = frozenset()) -> list[str]:
         if mention.kind == "Plural":
+            group = self._group(mention, history, exclude)
+            if group:
+                self.grouped.add(mention.index)
+                return group
             return self._recent_people(mention, history, include_sentence=True)
         wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
         if mention.kind == "Relative":
@@ -256,6 +261,31 @@ class DocState:
             main = [(m, a) for m, a in in_latest if m.main_subject]
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
+
+    def _group(self, mention: Mention, history, exclude=frozenset()) -> list[str]:
+        """ "They called on China" after "Diplomats of the G7 urged Russia": the bodies the
+        last sentence's subject names, if it names no person."""
+        doc = self.extracted.doc
+        before = [(m, a) for m, a in history if m.sent < mention.sent]
+        if not before:
+            return []
+        last = before[-1][0].sent
+        root = doc[before[-1][0].head].sent.root
+        subject = {
+            t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+        }
+        named = [
+            self.gazetteer.principal(a)
+            for m, a in before
+            if m.sent == last and m.head in subject and not self._describes_person(m)
+        ]
+        kinds = {self._kind(a) for a in named}
+        bodies = [a for a in dict.fromkeys(named) if a not in exclude]
+        if not bodies or not kinds <= {"Organisation", "Country"}:
+            return []
+        if len(bodies) == 1 and kinds != {"Organisation"}:
+            return []  # one country is "it"
+        return bodies
 
     def _describes_person(self, mention: Mention) -> bool:
         """ "Norlandic Chancellor Ilkka Rantanen": a nationality in a title is no side."""

@@ -47,13 +47,15 @@ class Resolver:
                 if keep and not self._stands_for_other(actor_id):
                     self._ensure_actor(actor_id, state, into)
         for candidate in extracted.candidates:
-            # "they" may be any group; two people only where the relation is mutual.
+            # "they" may be any group; two people only where the relation is mutual, and
+            # the bodies the last subject named.
             usable = [
                 m
                 for m in (*candidate.subjects, *candidate.objects)
                 if extracted.mentions[m].kind != "Plural"
                 or self.relation_types[candidate.relation].symmetric
                 or extracted.mentions[m].form == "plural"
+                or m in state.grouped
             ]
             subjects = [(a, m) for m in candidate.subjects if m in usable for a in who.get(m, [])]
             subjects = state.bodies_of(

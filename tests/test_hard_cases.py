@@ -345,3 +345,21 @@ def test_a_relative_clause_about_the_past_does_not_take_the_main_clauses_day(tmp
     )
     assert found[("Viktor Orban", "praised", "Vladimir Putin")] is None
     assert found[("Viktor Orban", "met", "Donald Trump")] == "2025-06-13"
+
+
+def test_they_after_a_body_is_that_body(tmp_path):
+    found = relations(
+        tmp_path,
+        "Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire. "
+        "They called on China to release the detained sailors. "
+        "Norland and Qaresh signed a treaty in May. They later condemned Drevnia.",
+    )
+    assert ("G7", "demanded", "China") in found
+    assert {("Norland", "criticized", "Drevnia"), ("Qaresh", "criticized", "Drevnia")} <= found
+
+
+def test_they_after_two_people_is_no_one_for_a_directed_act(tmp_path):
+    found = relations(
+        tmp_path, "Ilkka Rantanen met Leila Haddad in May. They later condemned Drevnia."
+    )
+    assert not {r for r in found if r[1] == "criticized"}
