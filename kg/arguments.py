@@ -264,7 +264,13 @@ class Arguments(Referents):
         for child in clause.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 aimed += self._prep_objects(child)
-        return aimed
+        # "threatened to break their cease-fire": what is one's own aims at no one.
+        return [
+            t
+            for t in aimed
+            if t.i in self.token_mentions
+            or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+        ]
 
     def _own_side(self, token: Token, clause_subjects: list[Token]) -> bool:
         """The clause's doer is the trigger's own subject, its forces, or a pronoun."""

@@ -266,6 +266,14 @@ class DocState:
         """ "They called on China" after "Diplomats of the G7 urged Russia": the bodies the
         last sentence's subject names, if it names no person."""
         doc = self.extracted.doc
+        # "... recognized the Taliban since they seized control": a body just named.
+        here = [
+            self.gazetteer.principal(a)
+            for m, a in history
+            if m.sent == mention.sent and m.start < mention.start and m.form == "name"
+        ]
+        if here and self._kind(here[-1]) == "Organisation" and here[-1] not in exclude:
+            return [here[-1]]
         before = [(m, a) for m, a in history if m.sent < mention.sent]
         if not before:
             return []

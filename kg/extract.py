@@ -23,7 +23,7 @@ from kg.evidence import (
 from kg.lexicon import Lexicon, Trigger
 from kg.mentions import Mention
 from kg.modality import cancelled
-from kg.referents import _unique
+from kg.referents import _unique, pobjs
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"}
 
@@ -67,7 +67,7 @@ class RelationExtractor:
         context = _Context(doc, mentions, token_mentions, self.lexicon, quoted)
         candidates: list[Candidate] = []
         for unit in units:
-            found = context.triggered(unit) + context.quoted(unit)
+            found = context.triggered(unit) + context.quoted(unit) + context.claimed(unit)
             for candidate in found:
                 candidate.date_index = nearest_date(doc, dates, unit, candidate.trigger_tokens)
             candidates.extend(found)
@@ -139,7 +139,9 @@ class _Context(Arguments):
             # rejects" the charge'.
             if token.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in token.children):
                 options = options + self.lexicon.verb_triggers.get(lemma, [])
-        elif token.pos_ in ("VERB", "AUX", "ADJ"):
+        elif token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ != "amod"):
+            # An adjective reports as a predicate ("was open to meeting"), not as a
+            # modifier: "a free and open Indian Ocean" frees no one.
             options = self.lexicon.verb_triggers.get(lemma, [])
         else:
             return None
@@ -234,6 +236,79 @@ class _Context(Arguments):
                 )
                 break
         return candidates
+
+    def claimed(self, unit: Span) -> list[Candidate]:
+        """A speaker's claim about a named actor in a relation's cue words: "Trump
+        contended that the EU is 'one of the most hostile ... authorities'", "'the Kabul
+        administration has tried to sabotage the process,' he said"."""
+        candidates = []
+        verbs = [
+            v
+            for v in unit
+            if v.lemma_.lower() in self.lexicon.claim_verbs and v.i not in self.quoted_tokens
+        ]
+        for relation, words in self.lexicon.claim_cues.items():
+            for verb in verbs:
+                if cancelled(verb, relation, self.lexicon):
+                    continue
+                said_for = self._match(verb.head) if verb.dep_ in ("advcl", "xcomp") else None
+                if said_for is not None and said_for[0].relation == relation:
+                    continue  # "criticized it, saying ...": the trigger reports it already
+                speakers, _ = self._subjects(verb)
+                for clause in _said(verb):
+                    if cancelled(clause, relation, self.lexicon):
+                        continue
+                    cues = [t for t in clause.subtree if {t.lemma_.lower(), t.lower_} & words]
+                    # Whom the words are about: the subject of the clause they stand in,
+                    # unless that is the speaker ("we", "I").
+                    about = _unique(
+                        m
+                        for cue in cues
+                        for subject in _clause_subject(cue, clause)
+                        if subject.lower_ not in self.lexicon.first_person
+                        and subject.lower_ not in self.lexicon.vague_subjects
+                        for m in self._mentions_of([subject])
+                    )
+                    about = [m for m in about if m not in speakers]
+                    if not about or not speakers:
+                        continue
+                    candidates.append(
+                        Candidate(
+                            relation=relation,
+                            subjects=speakers,
+                            objects=about,
+                            sent_start=unit.start,
+                            sent_end=unit.end,
+                            trigger_tokens=[verb.i],
+                            method=f"claim:{verb.lemma_.lower()}+{cues[0].lower_}",
+                            confidence=self.lexicon.claim_confidence,
+                        )
+                    )
+        return candidates
+
+
+def _said(verb: Token) -> list[Token]:
+    """What a speech verb says: its that-clause, also where the parser hung it on the
+    medium ("contended in a post that Qaresh is ...")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for medium in pobjs(verb, {"in", "on"}):
+        clauses += [
+            c
+            for c in medium.children
+            if c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
+    return clauses
+
+
+def _clause_subject(token: Token, top: Token) -> list[Token]:
+    """The subject of the clause ``token`` stands in, no higher than ``top``."""
+    for current in (token, *token.ancestors):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and current.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            return subjects
+        if current.i == top.i:
+            break
+    return []
 
 
 def _below(token: Token, lemma: str) -> Token | None:

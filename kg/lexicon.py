@@ -68,6 +68,10 @@ class Lexicon:
     hosted_relations: frozenset[str] = frozenset()
     attending_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    claim_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    claim_confidence: float = 0.6
+    vague_subjects: frozenset[str] = frozenset()
     first_person: dict[str, str] = field(default_factory=dict)  # word -> singular | plural
     mutual_relations: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
@@ -175,6 +179,13 @@ def load_lexicon() -> Lexicon:
     lexicon.hosted_relations = _relations(arguments.get("hosted_relations"), known, triggers_path)
     lexicon.attending_verbs = _words(arguments.get("attending_verbs"))
     lexicon.speech_verbs = _words(arguments.get("speech_verbs"))
+    claims = data.get("claims") or {}
+    lexicon.claim_verbs = _words(claims.get("verbs"))
+    cues = claims.get("cue_words") or {}
+    _relations(list(cues), known, triggers_path)
+    lexicon.claim_cues = {relation: _words(words) for relation, words in cues.items()}
+    lexicon.claim_confidence = float(claims.get("confidence", 0.6))
+    lexicon.vague_subjects = _words(claims.get("vague_subjects"))
     lexicon.mutual_relations = _relations(arguments.get("mutual_relations"), known, triggers_path)
     lexicon.state_nouns = _words(arguments.get("state_nouns"))
     lexicon.government_nouns = _words(arguments.get("government_nouns"))

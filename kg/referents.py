@@ -100,14 +100,16 @@ class Referents:
         appositions = [c for c in children if c.dep_ == "appos"]
         if appositions:
             return appositions
-        # A capital inside a name ("the Paris accord") is a place, not its government.
+        # A capital inside a name ("the Paris accord") is a place, not its government, but
+        # "the Kabul administration" is.
+        governing = self._state_noun(token) or token.lemma_.lower() in self.lexicon.government_nouns
         names = [
             c
             for c in children
             if c.dep_ in ("compound", "nmod")
             and c.i in self.token_mentions
             and self.mentions[self.token_mentions[c.i]].form == "name"
-            and not self.mentions[self.token_mentions[c.i]].extra.get("stands_for")
+            and (governing or not self.mentions[self.token_mentions[c.i]].extra.get("stands_for"))
         ]
         if names:
             if token.lemma_.lower() in self.lexicon.government_nouns:

@@ -378,3 +378,43 @@ def test_a_blow_at_a_place_of_a_nation_is_an_attack_on_it(tmp_path):
 def test_a_noun_event_takes_its_doer_from_by(tmp_path):
     found = relations(tmp_path, "The invasion of Qaresh by Norland began in 2019.")
     assert ("Norland", "attacked", "Qaresh") in found
+
+
+def test_a_claim_in_harsh_words_about_a_named_actor_is_criticism(tmp_path):
+    found = relations(
+        tmp_path,
+        "Norland's President Ilkka Rantanen contended in a post that Qaresh is “one of the "
+        "most hostile and abusive regimes in the world.” Qaresh's spokeswoman, Leila Haddad, told "
+        "reporters that Norland was raising tariffs because “Drevnia has been ripping off "
+        "Norland for decades.”",
+    )
+    assert ("Ilkka Rantanen", "criticized", "Qaresh") in found
+    assert ("Leila Haddad", "criticized", "Drevnia") in found
+    assert ("Leila Haddad", "criticized", "Norland") not in found
+
+
+def test_a_claim_about_no_one_or_denied_criticizes_no_one(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ilkka Rantanen met Qaresh's President Leila Haddad on Monday. \"This is an unacceptable "
+        "situation,\" Rantanen said. Haddad said Norland was not hostile.",
+    )
+    assert not {r for r in found if r[1] == "criticized"}
+
+
+def test_an_adjective_before_a_noun_is_no_trigger(tmp_path):
+    found = relations(
+        tmp_path,
+        "Following talks with Qaresh's President Leila Haddad, Ilkka Rantanen reaffirmed their "
+        "commitment to a free and open sea.",
+    )
+    assert not {r for r in found if r[1] == "retreated"}
+
+
+def test_ones_own_thing_in_a_threat_aims_at_no_one(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ilkka Rantanen met Leila Haddad on Monday. The Qareshi Liberation Front denounced the "
+        "delay and threatened to break their cease-fire with the army.",
+    )
+    assert not {r for r in found if r[1] == "threatened"}
