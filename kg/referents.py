@@ -60,12 +60,23 @@ class Referents:
                 if person == "plural":
                     self.principals.update(b for b in bodies if self.mentions[b].kind == "Person")
             elif index is not None:
-                named.append(self._owner(index))
+                named += self._named_apposition(token) or [self._owner(index)]
             else:
                 for stand_in in self._stand_ins(token):
                     stand_ins += self._mentions_of([stand_in])
             queue += [c for c in token.children if c.dep_ == "conj"]
         return _unique(named or stand_ins)
+
+    def _named_apposition(self, token: Token) -> list[int]:
+        """ "The federation's chairman, Emil Baros": the name, not the role."""
+        if self.mentions[self.token_mentions[token.i]].form != "role":
+            return []
+        names = [
+            self.token_mentions[c.i]
+            for c in token.children
+            if c.dep_ == "appos" and c.i in self.token_mentions
+        ]
+        return [m for m in names if self.mentions[m].form == "name"]
 
     def _negated(self, token: Token) -> bool:
         """'No US presidents have agreed to ...' names nobody."""

@@ -418,3 +418,12 @@ def test_ones_own_thing_in_a_threat_aims_at_no_one(tmp_path):
         "delay and threatened to break their cease-fire with the army.",
     )
     assert not {r for r in found if r[1] == "threatened"}
+
+
+def test_a_role_with_a_name_beside_it_is_the_name(tmp_path):
+    found = relations(
+        tmp_path,
+        "Veltria is a country. The federation's chairman, Emil Baros, was detained by "
+        "Veltrian police on Monday.",
+    )
+    assert ("Veltria", "coerced", "Emil Baros") in found
