@@ -1,0 +1,209 @@
+"""The trigger lexicon covers the ordinary wording of news for every relation type.
+
+Each probe is a sentence written for this test, with invented actors only, run
+through the real spaCy pipeline and the lexicon of ontology/triggers.yaml. The
+first sentence of every article names the two invented countries, so that their
+nationality adjectives ("Valdorian", "Karvian") resolve to them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_hard_cases import relations
+
+CONTEXT = "Valdoria and Karvia are neighbours. "
+HOLM = "Valdoria's President Karsten Holm"
+VERHAL = "Karvia's President Anouk Verhal"
+
+PROBES = [
+    # met
+    (f"{HOLM} held discussions with {VERHAL} on Tuesday.", ("Karsten Holm", "met", "Anouk Verhal")),
+    (f"{HOLM} conferred with {VERHAL} in Geneva.", ("Karsten Holm", "met", "Anouk Verhal")),
+    (f"{HOLM} played host to {VERHAL} last week.", ("Karsten Holm", "met", "Anouk Verhal")),
+    (f"{HOLM} paid a visit to Karvia on Monday.", ("Karsten Holm", "met", "Karvia")),
+    (f"{HOLM} greeted {VERHAL} at the airport.", ("Karsten Holm", "met", "Anouk Verhal")),
+    # spokeWith
+    (f"{HOLM} telephoned {VERHAL} on Sunday.", ("Karsten Holm", "spokeWith", "Anouk Verhal")),
+    (f"{HOLM} had a video call with {VERHAL}.", ("Karsten Holm", "spokeWith", "Anouk Verhal")),
+    # mediated
+    ("Tessaly acted as a go-between for Valdoria and Karvia.", ("Tessaly", "mediated", "Karvia")),
+    ("Tessaly facilitated talks between Valdoria and Karvia.", ("Tessaly", "mediated", "Valdoria")),
+    # agreedToMeet
+    (
+        f"{HOLM} said he was willing to meet {VERHAL}.",
+        ("Karsten Holm", "agreedToMeet", "Anouk Verhal"),
+    ),
+    (
+        f"{HOLM} agreed to hold talks with {VERHAL}.",
+        ("Karsten Holm", "agreedToMeet", "Anouk Verhal"),
+    ),
+    # agreed
+    (f"{HOLM} struck a deal with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
+    (f"{HOLM} reached an agreement with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
+    # praised
+    (f"{HOLM} lauded {VERHAL} for her courage.", ("Karsten Holm", "praised", "Anouk Verhal")),
+    (
+        "Karsten Holm paid tribute to Anouk Verhal on Monday.",
+        ("Karsten Holm", "praised", "Anouk Verhal"),
+    ),
+    (
+        f"{HOLM} congratulated {VERHAL} on her victory.",
+        ("Karsten Holm", "praised", "Anouk Verhal"),
+    ),
+    (f"{HOLM} spoke highly of {VERHAL}.", ("Karsten Holm", "praised", "Anouk Verhal")),
+    # supported
+    (
+        f"Valdoria threw its weight behind {VERHAL}.",
+        ("Valdoria", "supported", "Anouk Verhal"),
+    ),
+    (f"{HOLM} sided with {VERHAL}.", ("Karsten Holm", "supported", "Anouk Verhal")),
+    (
+        f"{HOLM} expressed solidarity with {VERHAL}.",
+        ("Karsten Holm", "supported", "Anouk Verhal"),
+    ),
+    # criticized
+    (f"{HOLM} castigated {VERHAL}.", ("Karsten Holm", "criticized", "Anouk Verhal")),
+    (
+        f"{HOLM} hit out at {VERHAL} on Monday.",
+        ("Karsten Holm", "criticized", "Anouk Verhal"),
+    ),
+    (f"{HOLM} lashed out at {VERHAL}.", ("Karsten Holm", "criticized", "Anouk Verhal")),
+    (f"{HOLM} deplored Karvia's decision.", ("Karsten Holm", "criticized", "Karvia")),
+    # accused
+    ("Valdoria held Karvia responsible for the attack.", ("Valdoria", "accused", "Karvia")),
+    (
+        "Karsten Holm pointed the finger at Anouk Verhal.",
+        ("Karsten Holm", "accused", "Anouk Verhal"),
+    ),
+    (
+        f"{HOLM} blamed the bombing on {VERHAL}.",
+        ("Karsten Holm", "accused", "Anouk Verhal"),
+    ),
+    # investigated
+    (
+        "Valdoria opened an investigation into Karvia's airline.",
+        ("Valdoria", "investigated", "Karvia"),
+    ),
+    ("Valdoria looked into Karvia's role in the attack.", ("Valdoria", "investigated", "Karvia")),
+    # rejected
+    ("Valdoria rebuffed Karvia's offer.", ("Valdoria", "rejected", "Karvia")),
+    ("Valdoria brushed aside Karvia's demands.", ("Valdoria", "rejected", "Karvia")),
+    ("Valdoria refused to accept Karvia's proposal.", ("Valdoria", "rejected", "Karvia")),
+    # threatened
+    ("Valdoria vowed retaliation against Karvia.", ("Valdoria", "threatened", "Karvia")),
+    # setDeadline
+    (
+        "Valdoria's President Karsten Holm gave Karvia until midnight to withdraw.",
+        ("Karsten Holm", "setDeadline", "Karvia"),
+    ),
+    (
+        "Valdoria extended the deadline for Karvia to respond.",
+        ("Valdoria", "setDeadline", "Karvia"),
+    ),
+    # demanded
+    ("Valdoria appealed to Karvia to release the sailors.", ("Valdoria", "demanded", "Karvia")),
+    ("Valdoria called upon Karvia to release the sailors.", ("Valdoria", "demanded", "Karvia")),
+    (
+        f"{HOLM} implored {VERHAL} to end the blockade.",
+        ("Karsten Holm", "demanded", "Anouk Verhal"),
+    ),
+    # protested
+    (
+        "Valdoria lodged a protest with Karvia over the arrests.",
+        ("Valdoria", "protested", "Karvia"),
+    ),
+    ("Valdoria filed a complaint against Karvia.", ("Valdoria", "protested", "Karvia")),
+    # conceded
+    (
+        "Anouk Verhal caved in to Valdoria's demands.",
+        ("Anouk Verhal", "conceded", "Valdoria"),
+    ),
+    (
+        "Karvia's President Anouk Verhal bowed to Valdoria's demands.",
+        ("Anouk Verhal", "conceded", "Valdoria"),
+    ),
+    # retreated
+    ("Valdoria unfroze Karvia's assets.", ("Valdoria", "retreated", "Karvia")),
+    (
+        "Karvia's President Anouk Verhal handed back the Valdorian tanker.",
+        ("Anouk Verhal", "retreated", "Valdoria"),
+    ),
+    ("Valdoria rolled back its tariffs on Karvian goods.", ("Valdoria", "retreated", "Karvia")),
+    # sanctioned
+    ("Valdoria froze Karvia's assets on Monday.", ("Valdoria", "sanctioned", "Karvia")),
+    ("Valdoria suspended military aid to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
+    ("Valdoria severed ties with Karvia.", ("Valdoria", "sanctioned", "Karvia")),
+    ("Valdoria hit Karvia with new tariffs.", ("Valdoria", "sanctioned", "Karvia")),
+    ("Valdoria banned exports to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
+    # mobilized
+    ("Valdoria deployed warships near Karvia.", ("Valdoria", "mobilized", "Karvia")),
+    ("Valdoria called up reservists against Karvia.", ("Valdoria", "mobilized", "Karvia")),
+    # coerced
+    ("Valdorian forces impounded a Karvian tanker on Friday.", ("Valdoria", "coerced", "Karvia")),
+    ("Valdoria deported Karvia's envoy Jens Arvid.", ("Valdoria", "coerced", "Jens Arvid")),
+    ("Valdoria put Karvia's envoy Jens Arvid under arrest.", ("Valdoria", "coerced", "Jens Arvid")),
+    # attacked
+    ("Valdorian drones hit Karvia's capital overnight.", ("Valdoria", "attacked", "Karvia")),
+    ("Valdorian troops opened fire on Karvian soldiers.", ("Valdoria", "attacked", "Karvia")),
+    ("Valdorian jets shot down a Karvian drone.", ("Valdoria", "attacked", "Karvia")),
+    # signedAgreement
+    ("Valdoria inked a deal with Karvia on Monday.", ("Valdoria", "signedAgreement", "Karvia")),
+    (
+        "Valdoria signed a memorandum of understanding with Karvia.",
+        ("Valdoria", "signedAgreement", "Karvia"),
+    ),
+    # aided
+    ("Valdoria delivered generators to Karvia.", ("Valdoria", "aided", "Karvia")),
+    ("Valdoria extended a $2 billion loan to Karvia.", ("Valdoria", "aided", "Karvia")),
+    # cooperated
+    ("Valdoria ran joint patrols with Karvia.", ("Valdoria", "cooperated", "Karvia")),
+    ("Valdoria teamed up with Karvia against the smugglers.", ("Valdoria", "cooperated", "Karvia")),
+]
+
+SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PROBES, ids=[p[0][:60] for p in PROBES])
+def test_news_wording_gives_the_relation(tmp_path, sentence, expected):
+    found = relations(tmp_path, CONTEXT + sentence)
+    subject, relation, obj = expected
+    assert expected in found or (relation in SYMMETRIC and (obj, relation, subject) in found), found
+
+
+def test_every_relation_type_has_a_probe():
+    from kg.lexicon import load_lexicon
+
+    assert {r for _, (_, r, _) in PROBES} == set(load_lexicon().object_preps)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        # Common words that are triggers only in some senses.
+        ("Oil prices in Valdoria hit a record high on Monday.", {"attacked"}),
+        ("The Karvian firm charged Valdoria's ministry a fee of $2 million.", {"accused"}),
+        (f"{HOLM} delivered a speech to {VERHAL}'s supporters.", {"aided"}),
+        ("Workers in Valdoria marched through the capital of Karvia.", {"protested"}),
+        (f"{HOLM} met {VERHAL} to discuss Karvia's demands.", {"conceded"}),
+        ("Valdoria set a deadline for Karvia to free the sailors.", {"retreated"}),
+        ("Valdoria signed a free trade deal with Karvia.", {"retreated"}),
+        (f"{HOLM} gave {VERHAL} ten days to respond.", {"conceded", "retreated"}),
+        (f"{HOLM} blamed the bombing on {VERHAL}.", {"attacked"}),
+        ("Valdoria cut off aid to Karvia.", {"aided"}),
+    ],
+)
+def test_ambiguous_words_do_not_mislead(tmp_path, sentence, unwanted):
+    found = relations(tmp_path, CONTEXT + sentence)
+    assert not {r for _, r, _ in found} & unwanted, found
+
+
+def test_the_right_sense_wins_on_the_same_head(tmp_path):
+    found = relations(tmp_path, CONTEXT + f"{HOLM} met {VERHAL} to discuss Karvia's demands.")
+    assert ("Karsten Holm", "met", "Anouk Verhal") in found or (
+        "Anouk Verhal",
+        "met",
+        "Karsten Holm",
+    ) in found
+    found = relations(tmp_path, CONTEXT + "Valdoria set a deadline for Karvia to free the sailors.")
+    assert ("Valdoria", "setDeadline", "Karvia") in found
