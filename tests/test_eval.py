@@ -1,7 +1,8 @@
 """kg eval against the gold set: the floors only rise.
 
-The held-out sets (tests/gold/heldout.yaml, heldout2.yaml) were annotated before the
-tuning they measure and their errors are not looked at; the tuning sets and the seed are.
+heldout3.yaml is the blind set: annotated before the tuning it measures, and its errors
+are not looked at. heldout.yaml and heldout2.yaml were held out once but have been read
+since (tests/gold/README.md says how far); the tuning sets and the seed are tuned on.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from tests.conftest import ROOT
 GOLD = ROOT / "tests" / "gold"
 # Raise these when extraction improves; never lower them.
 FLOORS = {
-    "heldout.yaml": {"precision": 0.76, "recall": 0.59, "dates": 0.88, "linking": 0.88},
-    "heldout2.yaml": {"precision": 0.65, "recall": 0.18, "dates": 0.80, "linking": 0.80},
-    "tuning.yaml": {"precision": 0.86, "recall": 0.67, "dates": 0.95, "linking": 0.93},
-    "tuning2.yaml": {"precision": 0.84, "recall": 0.38, "dates": 0.90, "linking": 0.92},
+    "heldout.yaml": {"precision": 0.79, "recall": 0.66, "dates": 0.90, "linking": 0.90},
+    "heldout2.yaml": {"precision": 0.74, "recall": 0.39, "dates": 0.84, "linking": 0.88},
+    "heldout3.yaml": {"precision": 0.61, "recall": 0.35, "dates": 0.83, "linking": 0.94},
+    "tuning.yaml": {"precision": 0.86, "recall": 0.71, "dates": 0.95, "linking": 0.95},
+    "tuning2.yaml": {"precision": 0.88, "recall": 0.40, "dates": 0.92, "linking": 0.93},
 }
 
 
