@@ -15,7 +15,7 @@ from kg.dates import to_date
 from kg.evidence import quoted_tokens
 from kg.gazetteer import Gazetteer
 from kg.ids import slug
-from kg.mentions import Mention
+from kg.mentions import Mention, adjective_of
 from kg.model import Document, FuzzyDate
 
 PERSON_KINDS = {"Person"}
@@ -37,11 +37,16 @@ def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str
             votes.setdefault(actor_id, Counter())[mention.kind] += 1
             names.setdefault(actor_id, mention.text)
     demonyms = [m.text.lower() for m in mentions if m.form == "demonym" and not m.gazetteer_id]
-    # The model tags some adjectives as places ("Valmoran trawlers"): they count too.
+    # The model tags some adjectives as places or bodies ("Valmoran trawlers", "Qareshi
+    # soldiers"): they count too.
+    single = {m.text for m in mentions if m.form == "name" and " " not in m.text}
     demonyms += [
         m.text.lower()
         for m in mentions
-        if m.form == "name" and not m.gazetteer_id and m.kind == "Country" and " " not in m.text
+        if m.form == "name"
+        and not m.gazetteer_id
+        and " " not in m.text
+        and (m.kind == "Country" or any(adjective_of(m.text, base) for base in single))
     ]
     kinds = {}
     for actor_id, counter in votes.items():
@@ -114,7 +119,8 @@ class DocState:
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
             return actor_id
-        if len(words) == 1 and self.kinds.get(actor_id) == "Country":
+        adjective = any(adjective_of(text, name) for name in self.country_names)
+        if len(words) == 1 and (self.kinds.get(actor_id) == "Country" or adjective):
             # "Valmoran trawlers" tagged as a place is Valmora's, when Valmora is named.
             country = self._demonym_country(text)
             if country and len(country) < len(actor_id):
@@ -266,14 +272,6 @@ class DocState:
         """ "They called on China" after "Diplomats of the G7 urged Russia": the bodies the
         last sentence's subject names, if it names no person."""
         doc = self.extracted.doc
-        # "... recognized the Taliban since they seized control": a body just named.
-        here = [
-            self.gazetteer.principal(a)
-            for m, a in history
-            if m.sent == mention.sent and m.start < mention.start and m.form == "name"
-        ]
-        if here and self._kind(here[-1]) == "Organisation" and here[-1] not in exclude:
-            return [here[-1]]
         before = [(m, a) for m, a in history if m.sent < mention.sent]
         if not before:
             return []

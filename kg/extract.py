@@ -301,12 +301,16 @@ def _said(verb: Token) -> list[Token]:
 
 
 def _clause_subject(token: Token, top: Token) -> list[Token]:
-    """The subject of the clause ``token`` stands in, no higher than ``top``."""
+    """The subject of the clause ``token`` stands in, no higher than ``top``.
+
+    Not across a clause of its own: in "said he is cooperating after pleading guilty to
+    illegal possession", "illegal" says nothing of "he".
+    """
     for current in (token, *token.ancestors):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and current.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             return subjects
-        if current.i == top.i:
+        if current.i == top.i or current.dep_ in ("advcl", "pcomp", "relcl", "acl", "csubj"):
             break
     return []
 

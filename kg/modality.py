@@ -57,7 +57,11 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
             and not intent
             and wished
             and token.lemma_.lower() in lexicon.irrealis_verbs
-            and previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
+            and (
+                previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")
+                # "called for a total war against", "pushed for talks with"
+                or (previous.dep_ == "prep" and previous.lower_ == "for")
+            )
         ):
             return True
         # "Aldoria's threat to impose tariffs", "the possibility of restoring ties": an

@@ -427,3 +427,31 @@ def test_a_role_with_a_name_beside_it_is_the_name(tmp_path):
         "Veltrian police on Monday.",
     )
     assert ("Veltria", "coerced", "Emil Baros") in found
+
+
+def test_two_places_read_as_one_name_are_two_actors(tmp_path):
+    found = relations(
+        tmp_path,
+        "Norland and Qaresh are neighbours. Ilkka Rantanen offered to mediate between Qaresh "
+        "and Drevnia. Norlandic troops killed three Qareshi soldiers on Friday.",
+    )
+    assert ("Norland", "attacked", "Qaresh") in found
+    assert not {r for r in found if " and " in r[0] or " and " in r[2]}
+
+
+def test_a_purpose_or_a_call_for_an_act_is_no_act(tmp_path):
+    found = relations(
+        tmp_path,
+        "Prosecutors say Rafat Amirov hired Khalid Mehdiyev to kill Leila Haddad. "
+        "Norland's President Ilkka Rantanen called for a total war against Qaresh.",
+    )
+    assert not {r for r in found if r[1] == "attacked"}
+
+
+def test_harsh_words_in_a_clause_of_their_own_say_nothing_of_the_speakers_subject(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ilkka Rantanen met Leila Haddad on Monday. Khalid Mehdiyev said Rantanen is "
+        "cooperating with prosecutors after pleading guilty to illegal possession of a gun.",
+    )
+    assert not {r for r in found if r[1] == "criticized"}
