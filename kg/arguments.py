@@ -13,7 +13,9 @@ from kg.referents import Referents, _unique, pobjs
 
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
-TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until"}
+# A noun after one of these only times or motivates the clause: "sanctions over a
+# crackdown" are not the crackdown's.
+TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until", "over"}
 BOUND_POSSESSIVES = {"their", "its"}
 
 
@@ -69,6 +71,20 @@ class Arguments(Referents):
         objects: list[int] = []
         for index in used:
             objects += self._objects_below(self.doc[index], relation, skip=used)
+            if index != head.i:
+                # "declared Qaresh's ambassador persona non grata": the trigger's own
+                # small clause has the object for its subject.
+                inner = self.doc[index]
+                between = [inner, *[a for a in inner.ancestors if head.is_ancestor(a)]]
+                objects += self._mentions_of(
+                    [
+                        c
+                        for t in between
+                        if t.pos_ in ("NOUN", "PROPN", "ADJ")  # not "what X called a deal"
+                        for c in t.children
+                        if c.dep_ == "nsubj"
+                    ]
+                )
         if not objects and relation in self.lexicon.venue_relations:
             objects = self._venue(head)
         # "the two presidents back rival sides": the act has an object, just no actor.

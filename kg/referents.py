@@ -161,8 +161,13 @@ class Referents:
             located = [g for g in pobjs(token, {"in"}) if g.i in self.token_mentions]
             if located:
                 return located
-        sources = {"of", "from"} if state else {"of"}
-        return [g for g in pobjs(token, sources) if g.i in self.token_mentions]
+        sources = {"of", "from", "at"} if state else {"of"}
+        # "diplomats at the Qareshi embassy": a state's people at its own offices.
+        return [
+            g
+            for g in pobjs(token, sources)
+            if g.i in self.token_mentions or (state and self._state_noun(g))
+        ]
 
     def _doer(self, token: Token) -> bool:
         """The subject or agent, also when counted: "thousands of Chinese tourists marched"."""

@@ -455,3 +455,30 @@ def test_harsh_words_in_a_clause_of_their_own_say_nothing_of_the_speakers_subjec
         "cooperating with prosecutors after pleading guilty to illegal possession of a gun.",
     )
     assert not {r for r in found if r[1] == "criticized"}
+
+
+def test_declaring_a_states_diplomats_unwelcome_sanctions_the_state(tmp_path):
+    found = relations(
+        tmp_path,
+        "Halvenmark and Russia are at odds. Halvenmark's foreign ministry declared two "
+        "diplomats at the Russian embassy persona non grata. Halvenmark declared Russia's "
+        "ambassador persona non grata on Monday.",
+    )
+    assert ("Halvenmark", "sanctioned", "Russia") in found
+
+
+def test_sanctions_over_a_crackdown_do_not_make_the_crackdown_theirs(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ondruvia is landlocked. The United States and the European Union on Friday imposed "
+        "sanctions on senior Ondruvian officials over a crackdown on protesters.",
+    )
+    assert ("United States", "sanctioned", "Ondruvia") in found
+    assert not {r for r in found if r[1] == "coerced"}
+
+
+def test_a_scheduled_visit_has_not_happened(tmp_path):
+    found = relations(
+        tmp_path, "Secretary-General Mark Rutte had been scheduled to visit Halvenmark next month."
+    )
+    assert not {r for r in found if r[1] == "met"}
