@@ -64,8 +64,12 @@ def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str
 class DocState:
     """Who each mention of one document refers to."""
 
-    def __init__(self, gazetteer: Gazetteer, document: Document, extracted, sentence_dates) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, document: Document, extracted, sentence_dates,
+        speech_verbs: frozenset[str] = frozenset(),
+    ) -> None:  # fmt: skip
         self.gazetteer = gazetteer
+        self.speech_verbs = speech_verbs
         self.document = document
         self.extracted = extracted
         self.sentence_dates = sentence_dates
@@ -256,6 +260,17 @@ class DocState:
             nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]
             if nearest:
                 return [nearest[-1][1]]
+        if mention.kind == "Person" and token.dep_ in ("dobj", "pobj", "dative"):
+            # "Putin phoned Mernov to congratulate him": an object pronoun is not the doer
+            # of its own clause (that would be "himself"), so the nearest other person.
+            doers = self._doers(token)
+            nearest = [
+                (m, a)
+                for m, a in fits
+                if m.sent == mention.sent and m.form == "name" and m.head not in doers
+            ]
+            if nearest:
+                return [nearest[-1][1]]
         same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
         if same_sentence:
             return [same_sentence[-1][1]]
@@ -308,31 +323,44 @@ class DocState:
         return False
 
     def _recent_countries(self, mention: Mention, history, exclude=frozenset()) -> list[str]:
-        """ "The two countries": the two countries most recently named before it."""
-        countries: list[str] = []
-        for m, actor_id in reversed(history):
+        """ "The two countries": the two the story is about so far.
+
+        The most often named countries before it, names in this and the last sentence
+        counting double: "China urged the two sides" after a story of two neighbours'
+        clash means the neighbours, not Russia named in passing just before.
+        """
+        weight: dict[str, int] = {}
+        last_seen: dict[str, int] = {}
+        for m, actor_id in history:
             principal = self.gazetteer.principal(actor_id)
             if m.start > mention.start or self._kind(principal) != "Country":
                 continue
-            if principal in exclude or self._describes_person(m):
+            if principal in exclude or self._describes_person(m) or m.form == "pronoun":
                 continue
-            if principal not in countries:
-                countries.append(principal)
-            if len(countries) == 2:
-                return countries
-        return []
+            near = m.sent >= mention.sent - 1
+            weight[principal] = weight.get(principal, 0) + (2 if near else 1)
+            last_seen[principal] = m.start
+        ranked = sorted(weight, key=lambda a: (-weight[a], -last_seen[a]))
+        return ranked[:2] if len(ranked) >= 2 else []
 
     def _recent_people(self, mention: Mention, history, include_sentence: bool) -> list[str]:
-        """The two people most recently named, counting this whole sentence."""
+        """The two people most recently named, counting this whole sentence.
+
+        Not the one who reports it: in "Peskov said Putin had phoned Mernov and they
+        agreed to meet", they are Putin and Mernov.
+        """
         people: list[str] = []
+        reporters = self._reporters(mention)
         in_sentence = [
-            a for m, a in history if m.sent == mention.sent and self._kind(a) == "Person"
+            a
+            for m, a in history
+            if m.sent == mention.sent and self._kind(a) == "Person" and m.index not in reporters
         ]
         later = [
             self._name(m)
             for m in self.extracted.mentions[mention.index + 1 :]
             if include_sentence and m.sent == mention.sent and m.form == "name"
-            and m.kind == "Person"
+            and m.kind == "Person" and m.index not in reporters
         ]  # fmt: skip
         for actor_id in in_sentence + later:
             if actor_id and actor_id not in people:
@@ -343,6 +371,32 @@ class DocState:
             if self._kind(actor_id) == "Person" and actor_id not in people:
                 people.append(actor_id)
         return people[:2] if len(people) >= 2 else []
+
+    def _doers(self, token) -> set[int]:
+        """Tokens of the subject of ``token``'s clause, or of the clause it completes."""
+        for verb in token.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return {t.i for s in subjects for t in s.subtree}
+            if verb.dep_ not in ("xcomp", "advcl", "conj"):
+                break
+        return set()
+
+    def _reporters(self, mention: Mention) -> set[int]:
+        """Mentions that are subjects of a speech verb above ``mention``."""
+        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
+        found: set[int] = set()
+        for verb in doc[mention.head].ancestors:
+            if verb.lemma_.lower() not in self.speech_verbs:
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    found.update(
+                        token_mentions[t.i] for t in child.subtree if t.i in token_mentions
+                    )
+        return found
 
 
 def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

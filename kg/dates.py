@@ -52,6 +52,14 @@ RELATIVE_DATE = re.compile(
 )
 
 
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON = re.compile(
+    r"\b(?:(?P<which>last|this|the|in|since|during)\s+)+(?P<season>spring|summer|autumn|fall|"
+    r"winter)\b(?!\s+(?:of\s+)?(?:1[89]|20)\d\d)",
+    re.I,
+)
+
+
 def parse_iso_date(value: str) -> FuzzyDate | None:
     """Read a metadata date: ``2025-08-08``, ``2025-03-14 20:30:26Z``, ``2025-08`` or ``2025``.
 
@@ -116,7 +124,29 @@ def resolve_expression(
     absolute = _absolute(text, article)
     if absolute is not None:
         return absolute
-    return _relative(text, article, reference)
+    return _season(text, article) or _relative(text, article, reference)
+
+
+def _season(text: str, article: FuzzyDate | None) -> FuzzyDate | None:
+    """ "since the summer", "last winter": the year of the latest such season begun by
+    the article date; a season has no finer xsd type than its year.
+
+    >>> _season("since the summer", FuzzyDate("2026-11-20", "day"))
+    FuzzyDate(value='2026', precision='year')
+    >>> _season("last winter", FuzzyDate("2026-01-10", "day"))
+    FuzzyDate(value='2024', precision='year')
+    >>> _season("the summer of 2019", FuzzyDate("2026-11-20", "day")) is None
+    True
+    """
+    match = SEASON.search(text)
+    if not match or article is None:
+        return None
+    today = to_date(article)
+    start = _SEASONS[match.group("season").lower()]
+    year = today.year if today.month >= start else today.year - 1
+    if "last" in match.group(0).lower().split() and (today.month - start) % 12 < 3:
+        year -= 1  # "last summer", said during summer, is the one before
+    return FuzzyDate(str(year), "year")
 
 
 def _absolute(text: str, article: FuzzyDate | None) -> FuzzyDate | None:

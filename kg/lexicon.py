@@ -79,6 +79,7 @@ class Lexicon:
     negating_adverbs: frozenset[str] = frozenset()
     other_people: frozenset[str] = frozenset()
     frontier_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -191,6 +192,7 @@ def load_lexicon() -> Lexicon:
     lexicon.government_nouns = _words(arguments.get("government_nouns"))
     lexicon.other_people = _words(arguments.get("other_people"))
     lexicon.frontier_nouns = _words(arguments.get("frontier_nouns"))
+    lexicon.group_nouns = _words(arguments.get("group_nouns"))
     for number, words in (arguments.get("first_person") or {}).items():
         lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)

@@ -104,18 +104,27 @@ class MentionFinder:
             )  # fmt: skip
         # "Norlandic troops" where the model saw no nationality: the adjective of a
         # one-word name the article gives.
+        # And the reverse: "Tsorvel" the model missed, where "Tsorvelian" is found.
         bases = {m.text for m in mentions if m.form == "name" and " " not in m.text}
+        adjectives = {m.text for m in mentions if m.form == "demonym" and not m.gazetteer_id}
         for token in doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":
                 continue
             if any(adjective_of(token.text, base) for base in bases):
-                add(
-                    Mention(
-                        index=0, start=token.i, end=token.i + 1, sent=sent_of[token.i],
-                        text=token.text, form="demonym", kind="",
-                        is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
-                    )
-                )  # fmt: skip
+                form, kind = "demonym", ""
+            elif token.pos_ in ("PROPN", "NOUN") and any(
+                adjective_of(a, token.text) for a in adjectives
+            ):
+                form, kind = "name", "Country"
+            else:
+                continue
+            add(
+                Mention(
+                    index=0, start=token.i, end=token.i + 1, sent=sent_of[token.i],
+                    text=token.text, form=form, kind=kind,
+                    is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
+                )
+            )  # fmt: skip
         for match_id, start, end in self.plural_matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
@@ -177,6 +186,11 @@ class MentionFinder:
             if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
                 mention.is_subject = True
                 root = root.head
+            # "Almundia's defence ministry said": the owner of an acting office acts.
+            owned = root.head.lemma_.lower() in self.lexicon.state_nouns
+            if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS and owned:
+                mention.is_subject = True
+                root = root.head
             mention.main_subject = mention.is_subject and root.head.dep_ == "ROOT"
         mentions.sort(key=lambda m: m.start)
         renumber = {m.index: n for n, m in enumerate(mentions)}
@@ -204,7 +218,8 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            trimmed = _trim(ent)
+            # "defence ministry" in lower case is a description, not a name.
+            trimmed = _trim(ent) if any(c.isupper() for c in ent.text) else None
             for span in _split_pairs(trimmed, ent.label_) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):
                     continue

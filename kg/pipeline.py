@@ -36,7 +36,12 @@ class Pipeline:
         self.lexicon = load_lexicon()
         self.mentions = MentionFinder(self.nlp, self.gazetteer, self.lexicon)
         self.extractor = RelationExtractor(self.lexicon)
-        self.resolver = Resolver(self.gazetteer, relation_types(), self.lexicon.mutual_relations)
+        self.resolver = Resolver(
+            self.gazetteer,
+            relation_types(),
+            self.lexicon.mutual_relations,
+            speech_verbs=self.lexicon.speech_verbs,
+        )
 
     def run(
         self,

@@ -145,6 +145,8 @@ class Referents:
         # "Russian drones struck": a state acts through its own; "Chinese tourists" do
         # not act for China. Done to someone, any national counts: "detained a German
         # journalist".
+        if nations and token.tag_ == "NNS" and token.lemma_.lower() in self.lexicon.group_nouns:
+            return []  # "several European countries", "Arab states": a group, no one state
         if nations and (self._state_noun(token) or not self._doer(token)):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.

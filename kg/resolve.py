@@ -31,15 +31,17 @@ class Resolver:
         gazetteer: Gazetteer,
         relation_types: dict[str, RelationType],
         mutual_relations: frozenset[str] = frozenset(),
+        speech_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
         self.relation_types = relation_types
         self.mutual_relations = mutual_relations
+        self.speech_verbs = speech_verbs
 
     def resolve(self, document: Document, extracted: ExtractedDoc, into: Resolution) -> None:
         dates = _resolve_dates(extracted, document.date)
         sentence_dates = _dates_by_sentence(extracted, dates)
-        state = DocState(self.gazetteer, document, extracted, sentence_dates)
+        state = DocState(self.gazetteer, document, extracted, sentence_dates, self.speech_verbs)
         who = state.assign()
         for mention in extracted.mentions:
             for actor_id in who.get(mention.index, []):
@@ -54,6 +56,7 @@ class Resolver:
                 for m in (*candidate.subjects, *candidate.objects)
                 if extracted.mentions[m].kind != "Plural"
                 or self.relation_types[candidate.relation].symmetric
+                or (candidate.relation in self.mutual_relations and m in candidate.subjects)
                 or extracted.mentions[m].form == "plural"
                 or m in state.grouped
             ]

@@ -363,3 +363,44 @@ def test_they_after_two_people_is_no_one_for_a_directed_act(tmp_path):
         tmp_path, "Ilkka Rantanen met Leila Haddad in May. They later condemned Drevnia."
     )
     assert not {r for r in found if r[1] == "criticized"}
+
+
+def test_it_after_an_office_is_the_office_owner(tmp_path):
+    found = relations(
+        tmp_path,
+        "Almundia's defence ministry said seven of its servicemen had died when Tsorvelian "
+        "forces opened fire on border posts. It accused Tsorvel of trying to seize a ridge. "
+        "Tsorvel gave a different account.",
+    )
+    assert ("Almundia", "accused", "Tsorvel") in found
+    assert not {r for r in found if r[0] == "defence ministry" or r[2] == "defence ministry"}
+
+
+def test_the_two_sides_are_the_two_the_story_is_about(tmp_path):
+    found = relations(
+        tmp_path,
+        "Almundian and Tsorvelian soldiers clashed on the border. Almundia said Tsorvel "
+        "started it; Tsorvel blamed Almundia. Moscow said it was in contact with both "
+        "capitals. China urged the two sides to resolve their differences.",
+    )
+    assert {("China", "demanded", "Almundia"), ("China", "demanded", "Tsorvel")} <= found
+    assert ("China", "demanded", "Russia") not in found
+
+
+def test_they_in_a_reported_clause_are_not_the_reporter(tmp_path):
+    found = relations(
+        tmp_path,
+        "Spokesman Dmitry Peskov told reporters that President Vladimir Putin had telephoned "
+        "Arkadi Mernov to congratulate him and that they agreed to meet soon.",
+    )
+    assert ("Vladimir Putin", "agreedToMeet", "Arkadi Mernov") in found
+    assert ("Vladimir Putin", "praised", "Arkadi Mernov") in found
+    assert not {r for r in found if "Dmitry Peskov" in r}
+
+
+def test_a_nationality_on_a_group_of_states_is_no_one_state(tmp_path):
+    found = relations(
+        tmp_path,
+        "Russia has in recent years expelled diplomats from several European countries.",
+    )
+    assert not found
