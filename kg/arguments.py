@@ -121,8 +121,9 @@ class Arguments(Referents):
         if not subjects and relative is not None:
             # "the sanctions Norland has imposed on Qaresh"
             subjects = self._mentions_of([c for c in relative.children if c.dep_ == "nsubj"])
-        # "after the latest barrage": a noun that only times the clause is not its act.
-        timing = head.dep_ == "pobj" and head.head.lower_ in TIMING_PREPOSITIONS
+        # "after the latest barrage", "after eight days of talks": a noun that only times
+        # the clause is not its act.
+        timing = _timing(head)
         if not subjects and not timing and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb is not None:
@@ -333,6 +334,17 @@ class Arguments(Referents):
             ):
                 return [index]
         return []
+
+
+def _timing(noun: Token) -> bool:
+    """A noun under a timing preposition, also through "of": "after eight days of talks"."""
+    while noun.dep_ == "pobj":
+        if noun.head.lower_ in TIMING_PREPOSITIONS:
+            return True
+        if noun.head.lower_ != "of" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _times(token: Token) -> bool:

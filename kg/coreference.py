@@ -158,8 +158,10 @@ class DocState:
         for other in reversed(self.extracted.mentions[: mention.index]):
             if other.sent != mention.sent or other.end < mention.start - 5:
                 break
+            owner = self.extracted.doc[other.head].dep_ == "poss"  # "Tamsar's foreign minister"
             if other.form == "demonym" or (
-                other.form == "name" and self.kinds.get(slug(other.text), other.kind) == "Country"
+                other.form == "name"
+                and (owner or self.kinds.get(slug(other.text), other.kind) == "Country")
             ):
                 return self.gazetteer.principal(self._name(other))
         return ""

@@ -7,6 +7,7 @@ Which actor each one means is decided later, in :mod:`kg.resolve`.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -26,6 +27,7 @@ PRONOUN_KINDS = {
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SPLIT_LABELS = {"GPE", "NORP", "PERSON"}
 ADJECTIVE_ENDINGS = ("i", "n", "an", "ian", "ese", "ish", "ic")
+DATELINE_MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
 
 
 @dataclass
@@ -242,13 +244,19 @@ class MentionFinder:
             used.update(range(start, end))
             found.append((doc[start:end], doc.vocab.strings[match_id], ""))
         found.sort(key=lambda item: item[0].start)
-        return found
+        return [item for item in found if not _dateline(item[0])]
 
     def _titles_before(self, span: Span) -> tuple[str, ...]:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
         doc = span.doc
         before = " " + doc[max(0, span.start - 4) : span.start].text.lower() + " "
-        return tuple(w for w in self.title_words if before.endswith(f" {w} "))
+        found = tuple(w for w in self.title_words if before.endswith(f" {w} "))
+        head = span.root.head
+        if not found and span.root.dep_ == "appos" and head.i < span.start:
+            # "Tamsar's foreign minister, Nadira Qazvan": the title the name stands beside.
+            titled = " " + doc[max(0, head.i - 3) : head.i + 1].text.lower() + " "
+            found = tuple(w for w in self.title_words if titled.endswith(f" {w} "))
+        return found
 
     def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
         """A noun phrase headed by a title word: its titles, country mention and start."""
@@ -279,6 +287,23 @@ class MentionFinder:
 
 
 CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "before"}
+
+
+def _dateline(span: Span) -> bool:
+    """ "DOHA, June 12 (AP) —", "WASHINGTON/BRUSSELS, April 17": where the story was
+    filed, not who acts in it."""
+    doc = span.doc
+    first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].text == "/"
+    if not (first and span.text.isupper() and len(span.text) > 2):
+        return False
+    end = span.end
+    while end < len(doc) and (doc[end].text == "/" or doc[end].text.isupper()):
+        end += 1  # "WASHINGTON/BRUSSELS"
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.rstrip(".").lower() in DATELINE_MONTHS
+    )
 
 
 def _split_pairs(span: Span, label: str) -> list[Span]:

@@ -134,6 +134,11 @@ class Referents:
         owners = [c for c in children if c.dep_ == "poss"]
         # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
         if owners and token.lemma_.lower() not in self.lexicon.other_people:
+            if token.lemma_.lower() in self.lexicon.government_nouns:
+                # "her government": the country she holds office for, where it is known.
+                self.principals.update(
+                    self.token_mentions[o.i] for o in owners if o.i in self.token_mentions
+                )
             return owners
         nations = [
             c

@@ -482,3 +482,14 @@ def test_a_scheduled_visit_has_not_happened(tmp_path):
         tmp_path, "Secretary-General Mark Rutte had been scheduled to visit Halvenmark next month."
     )
     assert not {r for r in found if r[1] == "met"}
+
+
+def test_the_dateline_is_no_actor_and_talks_that_time_a_clause_are_not_its_act(tmp_path):
+    found = relations(
+        tmp_path,
+        "DOHA, June 12 (AP) — Negotiators for the government of Vostrana and the rebel Kerezh "
+        "Liberation Movement have agreed on a ceasefire after eight days of talks in the "
+        "Qatari capital.\n\nNATO, the alliance, condemned Russia on Monday.",
+    )
+    assert not {r for r in found if r[1] == "met"}
+    assert ("NATO", "criticized", "Russia") in found

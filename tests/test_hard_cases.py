@@ -404,3 +404,12 @@ def test_a_nationality_on_a_group_of_states_is_no_one_state(tmp_path):
         "Russia has in recent years expelled diplomats from several European countries.",
     )
     assert not found
+
+
+def test_her_government_is_the_country_she_serves(tmp_path):
+    found = relations(
+        tmp_path,
+        "Tamsar's foreign minister, Nadira Qazvan, denied that her government was obstructing "
+        "relief. Her government had promised the U.N. last week to set up a permit office.",
+    )
+    assert ("Tamsar", "agreed", "United Nations") in found
