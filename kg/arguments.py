@@ -124,9 +124,21 @@ class Arguments(Referents):
         # "after the latest barrage", "after eight days of talks": a noun that only times
         # the clause is not its act.
         timing = _timing(head)
-        if not subjects and not timing and head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos"):
+        # "opened an investigation into air strikes on X": the strikes are not the
+        # investigators'; a noun under another act noun's phrase does not climb.
+        above = head.head.head
+        nested = head.dep_ == "pobj" and above.pos_ in ("NOUN", "PROPN")
+        nested = nested and self._match(above) is not None
+        climbable = head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos") and not nested
+        if not subjects and not timing and climbable:
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is not None:
+            # ... nor one in a phrase of a verb that is an act of its own: "opened an
+            # investigation into air strikes".
+            act = self._match(verb) if verb is not None and head.dep_ == "pobj" else None
+            own_act = act is not None and head.head.lower_ in self.lexicon.object_preps.get(
+                act[0].relation, frozenset()
+            )
+            if verb is not None and not own_act:
                 subjects, _ = self._subjects(verb, skip=head.i)
                 climbed = True
         objects = self._objects_below(head, relation)

@@ -257,6 +257,16 @@ class DocState:
         ]
         fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
         token = self.extracted.doc[mention.head]
+        if mention.kind == "Thing":
+            # "The Qatari foreign ministry said its mediators had ...": the body speaking.
+            reporters = self._reporters(mention) if token.dep_ in ("poss", "nsubj") else set()
+            bodies = [a for m, a in fits if m.index in reporters]
+            if bodies:
+                return [bodies[-1]]
+            if token.dep_ == "dobj":
+                # "U.S. officials ... defended it": an object "it" is a thing more often
+                # than a state, unless a state is named in its own sentence.
+                fits = [(m, a) for m, a in fits if m.sent == mention.sent]
         if mention.kind == "Thing" and token.dep_ == "poss":
             # "support for Ukraine in defending its integrity": the nearest country.
             nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]

@@ -80,6 +80,7 @@ class Lexicon:
     other_people: frozenset[str] = frozenset()
     frontier_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -193,6 +194,7 @@ def load_lexicon() -> Lexicon:
     lexicon.other_people = _words(arguments.get("other_people"))
     lexicon.frontier_nouns = _words(arguments.get("frontier_nouns"))
     lexicon.group_nouns = _words(arguments.get("group_nouns"))
+    lexicon.place_nouns = _words(arguments.get("place_nouns"))
     for number, words in (arguments.get("first_person") or {}).items():
         lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)

@@ -29,7 +29,9 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
     phrases = 0  # prepositional phrases crossed on the way up
     # A noun's tense is its verb's: "would resume cooperation".
     clause = clause_verb(head)
+    controlled = True  # climbed only through "to" complements: "would continue to consult"
     for step, token in enumerate([head, *head.ancestors]):
+        controlled = controlled and (step == 0 or previous.dep_ == "xcomp")
         for child in token.children:
             if child.dep_ == "neg" and child.lower_ in lexicon.negations:
                 return True
@@ -40,7 +42,7 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
             # "would meet" is not yet done; "would urge" neither, though intent is what an
             # urge says. "The deadline would be ten days" was set all the same.
             if (
-                (step == 0 or (token.i == clause.i and not intent))
+                (step == 0 or ((token.i == clause.i or controlled) and not intent))
                 and child.dep_ == "aux"
                 and child.lower_ in lexicon.hypothetical_modals
             ):

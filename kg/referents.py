@@ -163,6 +163,10 @@ class Referents:
         state = self._state_noun(token)
         if token.lemma_.lower() in self.lexicon.frontier_nouns:
             return pobjs(token, {"with"})  # "the border with Armenia"
+        if token.lemma_.lower() in self.lexicon.place_nouns:
+            # "the town of Vell Harran" is a town: a country only where the gazetteer says.
+            named = [g for g in pobjs(token, {"of"}) if g.i in self.token_mentions]
+            return [g for g in named if self.mentions[self.token_mentions[g.i]].gazetteer_id]
         if state:
             # "prosecutors in Poland", "officials in Kyiv"
             located = [g for g in pobjs(token, {"in"}) if g.i in self.token_mentions]

@@ -493,3 +493,45 @@ def test_the_dateline_is_no_actor_and_talks_that_time_a_clause_are_not_its_act(t
     )
     assert not {r for r in found if r[1] == "met"}
     assert ("NATO", "criticized", "Russia") in found
+
+
+def test_a_welcome_with_ceremony_is_a_meeting_not_praise(tmp_path):
+    found = relations(
+        tmp_path,
+        "Estrelia and China are friends. President Tomás Irribarren was welcomed with a "
+        "military honour guard outside the Great Hall of the People by Chinese President Xi "
+        "Jinping on Monday.",
+    )
+    pair = {("Xi Jinping", "met", "Tomás Irribarren"), ("Tomás Irribarren", "met", "Xi Jinping")}
+    assert pair & found
+    assert not {r for r in found if r[1] == "praised"}
+
+
+def test_ordering_diplomats_out_sanctions_their_state(tmp_path):
+    found = relations(
+        tmp_path,
+        "Rhodessa and Tavoria are neighbours. Rhodessa ordered four Tavorian diplomats to leave "
+        "the country within 72 hours on Wednesday after the detention of a Rhodessan citizen.",
+    )
+    assert ("Rhodessa", "sanctioned", "Tavoria") in found
+    assert not {r for r in found if r[1] == "coerced"}
+
+
+def test_acts_encouraged_continued_or_investigated_are_not_done_by_the_speaker(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ezzar and Tirhaven are at war. Lawmakers warned that the deal could encourage Ezzar "
+        "to detain Tirhaveni citizens. Henrik Aaltonen said he would continue to consult with "
+        "Ezzar. The International Criminal Court said it had opened a formal investigation "
+        "into air strikes on the town of Vell Harran.",
+    )
+    assert not {r for r in found if r[1] in ("coerced", "met", "attacked")}
+
+
+def test_its_in_a_bodys_statement_is_that_body(tmp_path):
+    found = relations(
+        tmp_path,
+        "Malgrad and Norland swapped prisoners on Friday. Qatar's foreign ministry said its "
+        "mediators had shuttled between Malgrad and Norland since last summer.",
+    )
+    assert ("Qatar", "mediated", "Malgrad") in found
