@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.referents import Referents, _unique, pobjs
+from kg.referents import _unique, pobjs
+from kg.targets import Targets
 
 CLIMB_LIMIT = 6
 DEMONYM_WINDOW = 4
@@ -19,7 +20,7 @@ TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since
 BOUND_POSSESSIVES = {"their", "its"}
 
 
-class Arguments(Referents):
+class Arguments(Targets):
     """The actors of a trigger, as mention indices."""
 
     # Set while finding one candidate's arguments: the act has an object that is no actor.
@@ -252,84 +253,12 @@ class Arguments(Referents):
             found = [m for m in found if self.mentions[m].head not in owners]
         return found or self._carried_object(token)
 
-    def _venue(self, head: Token) -> list[int]:
-        """Where a blow fell stands for its target: "hit a depot in the Qareshi port".
-
-        Only a nation, a place the gazetteer knows, or a name used as a nationality ("the
-        Qareshi port"): a town NER finds ("near Sibi") may be anywhere.
-        """
-        places = [head] + [c for c in head.children if c.dep_ == "dobj"]
-        preps = self.lexicon.venue_preps
-        found = self._mentions_of(
-            [g for place in places for g in pobjs(place, preps) if not _times(g.head)]
-        )
-        known = [self.mentions[m] for m in found]
-        return [
-            m.index
-            for m in known
-            if m.form == "demonym"
-            or m.gazetteer_id
-            or self.doc[m.head].dep_ in ("compound", "amod")
-        ]
-
-    def _clause_targets(self, token: Token, clause: Token, relation: str) -> list[Token]:
-        """Who a claim is about, or whom a threatened act is aimed at.
-
-        "alleged that Qaresh was bankrolling the strike" is about Qaresh. "threatened to
-        sink any Qareshi warship" and "warned that his artillery would answer any
-        Qareshi counterstrike" aim at Qaresh, but "warned that Norland would attack
-        Qaresh" tells of someone else's act, not the speaker's.
-        """
-        own_subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
-        if relation in self.lexicon.claim_relations:
-            marked = any(g.dep_ == "mark" for g in clause.children)
-            return own_subjects if marked and clause.dep_ == "ccomp" else []
-        if relation not in self.lexicon.act_object_relations:
-            return []
-        if own_subjects and not self._own_side(token, own_subjects):
-            return []
-        preps = self.lexicon.act_object_preps
-        aimed = [g for g in clause.children if g.dep_ in ("dobj", "dative")]
-        for child in clause.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                aimed += self._prep_objects(child)
-        # "threatened to break their cease-fire": what is one's own aims at no one.
-        return [
-            t
-            for t in aimed
-            if t.i in self.token_mentions
-            or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
-        ]
-
-    def _own_side(self, token: Token, clause_subjects: list[Token]) -> bool:
-        """The clause's doer is the trigger's own subject, its forces, or a pronoun."""
-        subjects = set(self._subjects(token)[0])
-        found = self._mentions_of(clause_subjects)
-        if not found:
-            # "his artillery": the owner is a pronoun that resolves later.
-            return any(c.dep_ == "poss" for t in clause_subjects for c in t.children)
-        return all(m in subjects or self.mentions[m].form == "pronoun" for m in found)
-
     def _prep_objects(self, prep: Token) -> list[Token]:
         pobjs = [g for g in prep.children if g.dep_ == "pobj"]
         # "called for Haddad's release" asks no one named: "for" takes actors only.
         if prep.lower_ == "for":
             pobjs = [g for g in pobjs if g.i in self.token_mentions]
         return pobjs
-
-    def _carried_object(self, token: Token) -> list[int]:
-        """'backed down in the face of the union's demands': the demands' owner."""
-        level = [c for c in token.children if c.dep_ == "prep" and not _times(c)]
-        for _ in range(3):
-            level = [g for c in level for g in c.children if g.dep_ in ("pobj", "prep")]
-            for noun in level:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lexicon.carrier_nouns:
-                    owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
-                    owners += pobjs(noun, {"from", "by"})  # "pressure from Norland"
-                    found = self._mentions_of(owners) or self._demonym_before(noun)
-                    if found:
-                        return found
-        return []
 
     def _demonym_before(self, head: Token) -> list[int]:
         """'Norlandic missile and drone attacks', 'U.S. sanctions': a nation just before."""
@@ -357,13 +286,6 @@ def _timing(noun: Token) -> bool:
             return False
         noun = noun.head.head
     return False
-
-
-def _times(token: Token) -> bool:
-    """A preposition that only dates the clause ("on Tuesday") is no part of a trigger."""
-    return token.pos_ == "ADP" and any(
-        c.ent_type_ in ("DATE", "TIME") for c in token.children if c.dep_ == "pobj"
-    )
 
 
 def _reported(verb: Token) -> bool:

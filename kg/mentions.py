@@ -7,7 +7,6 @@ Which actor each one means is decided later, in :mod:`kg.resolve`.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -15,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.spans import ACTOR_LABELS, adjective_of, dateline, split_pairs, trim
 
-ACTOR_LABELS = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Country", "NORP": "Country"}
 PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
     "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
@@ -25,9 +24,6 @@ PRONOUN_KINDS = {
     "who": "Relative", "whom": "Relative", "whose": "Relative",
 }  # fmt: skip
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-SPLIT_LABELS = {"GPE", "NORP", "PERSON"}
-ADJECTIVE_ENDINGS = ("i", "n", "an", "ian", "ese", "ish", "ic")
-DATELINE_MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
 
 
 @dataclass
@@ -221,8 +217,8 @@ class MentionFinder:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             # "defence ministry" in lower case is a description, not a name.
-            trimmed = _trim(ent) if any(c.isupper() for c in ent.text) else None
-            for span in _split_pairs(trimmed, ent.label_) if trimmed is not None else []:
+            trimmed = trim(ent) if any(c.isupper() for c in ent.text) else None
+            for span in split_pairs(trimmed, ent.label_) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):
                     continue
                 used.update(range(span.start, span.end))
@@ -244,7 +240,7 @@ class MentionFinder:
             used.update(range(start, end))
             found.append((doc[start:end], doc.vocab.strings[match_id], ""))
         found.sort(key=lambda item: item[0].start)
-        return [item for item in found if not _dateline(item[0])]
+        return [item for item in found if not dateline(item[0])]
 
     def _titles_before(self, span: Span) -> tuple[str, ...]:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
@@ -284,82 +280,3 @@ class MentionFinder:
                 if child.i in taken:
                     of_index = taken[child.i]
         return titles, of_index, start
-
-
-CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "before"}
-
-
-def _dateline(span: Span) -> bool:
-    """ "DOHA, June 12 (AP) —", "WASHINGTON/BRUSSELS, April 17": where the story was
-    filed, not who acts in it."""
-    doc = span.doc
-    first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].text == "/"
-    if not (first and span.text.isupper() and len(span.text) > 2):
-        return False
-    end = span.end
-    while end < len(doc) and (doc[end].text == "/" or doc[end].text.isupper()):
-        end += 1  # "WASHINGTON/BRUSSELS"
-    return (
-        end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].text.rstrip(".").lower() in DATELINE_MONTHS
-    )
-
-
-def _split_pairs(span: Span, label: str) -> list[Span]:
-    """ "between Qaresh and Drevnia" read as one place or body, or "Rantanen and Haddad"
-    as one person, is two. An organisation of several words keeps its "and" ("Ministry
-    of Trade and Industry"), and names the gazetteer knows whole ("Bosnia and
-    Herzegovina") never get here."""
-    if label not in ACTOR_LABELS:
-        return [span]
-    parts, start = [], span.start
-    for token in span:
-        if token.lower_ == "and" and token.is_lower:
-            parts.append(span.doc[start : token.i])
-            start = token.i + 1
-    parts.append(span.doc[start : span.end])
-    if len(parts) == 1 or not all(len(p) and p[0].text[:1].isupper() for p in parts):
-        return [span]
-    if label not in SPLIT_LABELS and any(len(p) > 1 for p in parts):
-        return [span]
-    return parts
-
-
-def _trim(ent: Span) -> Span | None:
-    """Drop a leading determiner and a trailing possessive from an entity span.
-
-    The small model sometimes runs a name on across a preposition ("Ilkka for
-    Norland"): the name ends there. An office named by its owner ("Norland's
-    Foreign Ministry") is the owner acting.
-    """
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    for token in ent[1:]:
-        if token.lower_ in CUT_WORDS and token.is_lower:
-            end = token.i
-            break
-        # "Norland's Ministry of Foreign Affairs" speaks for Norland.
-        if token.tag_ == "POS" and token.i > start:
-            end = token.i
-            break
-    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
-        start += 1
-    while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
-        end -= 1
-    # A heading run into its paragraph: "President Rantanen Shortly before ..." ends at
-    # the last proper noun.
-    if ent.label_ == "PERSON":
-        while end > start + 1 and doc[end - 1].pos_ in ("ADV", "VERB", "AUX", "ADP", "SCONJ"):
-            end -= 1
-    return doc[start:end] if start < end else None
-
-
-def adjective_of(word: str, name: str) -> bool:
-    """ "Qareshi" and "Norlandic" are adjectives of Qaresh and Norland."""
-    extra = len(word) - len(name)
-    return (
-        0 < extra <= 3
-        and word.lower().startswith(name.lower()[:-1])
-        and word.lower().endswith(ADJECTIVE_ENDINGS)
-    )

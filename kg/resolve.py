@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kg.candidates import ExtractedDoc
 from kg.coreference import DocState
 from kg.dates import resolve_expression, to_date
-from kg.extract import ExtractedDoc
 from kg.gazetteer import Gazetteer
 from kg.model import Actor, Document, Event, FuzzyDate, RelationType
 
