@@ -134,6 +134,7 @@ class _Context(Statements):
         if cancelled(head, trigger.relation, self.lexicon):
             return None
         self.principals: set[int] = set()
+        self.relation = trigger.relation
         self.thing_object = False
         confidence = trigger.confidence
         if trigger.noun:

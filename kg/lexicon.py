@@ -81,6 +81,8 @@ class Lexicon:
     frontier_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    national_target_relations: frozenset[str] = frozenset()
+    people_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -195,6 +197,10 @@ def load_lexicon() -> Lexicon:
     lexicon.frontier_nouns = _words(arguments.get("frontier_nouns"))
     lexicon.group_nouns = _words(arguments.get("group_nouns"))
     lexicon.place_nouns = _words(arguments.get("place_nouns"))
+    lexicon.people_nouns = _words(arguments.get("people_nouns"))
+    lexicon.national_target_relations = _relations(
+        arguments.get("national_target_relations"), known, triggers_path
+    )
     for number, words in (arguments.get("first_person") or {}).items():
         lexicon.first_person.update(dict.fromkeys(_words(words), str(number)))
     _load_roles(lexicon)

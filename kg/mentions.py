@@ -105,6 +105,11 @@ class MentionFinder:
         # And the reverse: "Tsorvel" the model missed, where "Tsorvelian" is found.
         bases = {m.text for m in mentions if m.form == "name" and " " not in m.text}
         adjectives = {m.text for m in mentions if m.form == "demonym" and not m.gazetteer_id}
+        for mention in mentions:
+            # "Tavoria" tagged as a nationality beside "Tavorian": the country itself.
+            unknown = mention.form == "demonym" and not mention.gazetteer_id
+            if unknown and any(adjective_of(a, mention.text) for a in adjectives):
+                mention.form, mention.kind = "name", "Country"
         for token in doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":
                 continue

@@ -34,6 +34,7 @@ class Referents:
         # "the Haddad administration"); :mod:`kg.resolve` maps them to their country.
         self.principals: set[int] = set()
         self.speakers: tuple[list[int], list[int]] = ([], [])
+        self.relation = ""  # the relation of the candidate whose arguments are being found
 
     def _mentions_of(self, tokens: list[Token]) -> list[int]:
         """Mentions behind argument tokens, following coordination and apposition.
@@ -122,6 +123,9 @@ class Referents:
             and self.mentions[self.token_mentions[c.i]].form == "name"
             and (governing or not self.mentions[self.token_mentions[c.i]].extra.get("stands_for"))
         ]
+        people = token.lemma_.lower() in self.lexicon.people_nouns
+        if people and self.relation not in self.lexicon.national_target_relations:
+            names = []  # "met Rhodessan citizens", "thanked Reuters journalists"
         if names:
             if token.lemma_.lower() in self.lexicon.government_nouns:
                 # "the Haddad administration": the government its leader heads.
@@ -152,7 +156,12 @@ class Referents:
         # journalist".
         if nations and token.tag_ == "NNS" and token.lemma_.lower() in self.lexicon.group_nouns:
             return []  # "several European countries", "Arab states": a group, no one state
-        if nations and (self._state_noun(token) or not self._doer(token)):
+        # Done to someone or something, any national counts: "slammed the Canadian ban",
+        # "detained a German journalist"; but "met Rhodessan citizens" is no meeting with
+        # Rhodessa: people stand for their state only in acts that strike it.
+        struck = self.relation in self.lexicon.national_target_relations
+        target = not self._doer(token) and (struck or not people)
+        if nations and (self._state_noun(token) or target):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.
         agents = [g for g in pobjs(token, {"by"}) if self._mentions_of([g])]

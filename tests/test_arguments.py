@@ -535,3 +535,23 @@ def test_its_in_a_bodys_statement_is_that_body(tmp_path):
         "mediators had shuttled between Malgrad and Norland since last summer.",
     )
     assert ("Qatar", "mediated", "Malgrad") in found
+
+
+def test_a_country_tagged_as_a_nationality_beside_its_adjective_is_the_country(tmp_path):
+    found = relations(
+        tmp_path,
+        "Rhodessa ordered four Tavorian diplomats to leave the country within 72 hours on "
+        "Wednesday and demanded a formal apology from Tavoria over the detention of its consul.",
+    )
+    assert ("Rhodessa", "demanded", "Tavoria") in found
+
+
+def test_a_states_people_stand_for_it_only_in_acts_that_strike_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Rhodessa and Tavoria quarrel. Consul Marko Senjak said he had been travelling to "
+        "meet Rhodessan citizens living in the region. Tavoria detained two Rhodessan "
+        "journalists on Monday. Karvenia's foreign ministry slammed the Tavorian ban.",
+    )
+    assert not {r for r in found if r[1] == "met"}
+    assert ("Tavoria", "coerced", "Rhodessa") in found
