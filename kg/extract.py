@@ -185,17 +185,30 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
     """Breadth first, so the nearest match wins; never inside the subject.
 
     A preposition or particle must hang off the head itself: "called Canada ... in a
-    post on his platform" is no "call on".
+    post on his platform" is no "call on". Nor is a word in a clause with a subject of
+    its own: "agreed that trade officials would meet" is no "agree meet".
     """
     level = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
     for step in range(depth):
         for child in level:
-            if step > 0 and child.pos_ in ("ADP", "PART"):
+            if (step > 0 and child.pos_ in ("ADP", "PART")) or _own_clause(child):
                 continue
             if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child
-        level = [g for child in level for g in child.children]
+        # ... though its own function words count: "called for the Taliban to lift".
+        level = [
+            g
+            for child in level
+            for g in child.children
+            if not _own_clause(child) or g.dep_ in ("mark", "aux")
+        ]
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    return token.dep_ in ("ccomp", "advcl", "relcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    )
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

@@ -555,3 +555,13 @@ def test_a_states_people_stand_for_it_only_in_acts_that_strike_it(tmp_path):
     )
     assert not {r for r in found if r[1] == "met"}
     assert ("Tavoria", "coerced", "Rhodessa") in found
+
+
+def test_a_trigger_word_in_a_clause_with_its_own_subject_is_no_part_of_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ilkka Rantanen and Leila Haddad spoke on Tuesday evening and agreed that trade "
+        "officials would meet in May. Elena Haddad called for Qaresh to lift the travel ban.",
+    )
+    assert not {r for r in found if r[1] == "agreedToMeet"}
+    assert ("Elena Haddad", "demanded", "Qaresh") in found
