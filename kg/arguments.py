@@ -61,7 +61,10 @@ class Arguments(Targets):
         agents = [g for c in head.children if c.dep_ == "agent" for g in c.children]
         if passive_subject:
             subjects = self._mentions_of(agents)
-            objects = self._mentions_of(passive_subject)
+            # "sanctions were imposed on Qaresh by Norland": the thing done is no object.
+            objects = self._mentions_of(passive_subject) or self._objects_below(
+                head, relation, direct=False
+            )
             return subjects, objects, False
         complement = head.tag_ == "VBN" and head.dep_ in ("acomp", "xcomp", "oprd")
         if not agents and (complement or any(c.dep_ == "auxpass" for c in head.children)):

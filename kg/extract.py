@@ -188,7 +188,9 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
     post on his platform" is no "call on". Nor is a word in a clause with a subject of
     its own: "agreed that trade officials would meet" is no "agree meet".
     """
-    level = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
+    # A passive's subject is the thing done: "the accord was signed by", "sanctions were
+    # imposed on".
+    level = [c for c in token.children if c.dep_ not in ("nsubj", "csubj")]
     for step in range(depth):
         for child in level:
             if (step > 0 and child.pos_ in ("ADP", "PART")) or _own_clause(child):

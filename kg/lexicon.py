@@ -83,6 +83,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     national_target_relations: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
+    undergone_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(path: Path) -> dict:
@@ -198,6 +199,7 @@ def load_lexicon() -> Lexicon:
     lexicon.group_nouns = _words(arguments.get("group_nouns"))
     lexicon.place_nouns = _words(arguments.get("place_nouns"))
     lexicon.people_nouns = _words(arguments.get("people_nouns"))
+    lexicon.undergone_nouns = _words(arguments.get("undergone_nouns"))
     lexicon.national_target_relations = _relations(
         arguments.get("national_target_relations"), known, triggers_path
     )

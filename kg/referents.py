@@ -137,6 +137,8 @@ class Referents:
             return names
         owners = [c for c in children if c.dep_ == "poss"]
         # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
+        if owners and token.lemma_.lower() in self.lexicon.undergone_nouns and self._doer(token):
+            return []  # "his release had been part of the deal": he did nothing
         if owners and token.lemma_.lower() not in self.lexicon.other_people:
             if token.lemma_.lower() in self.lexicon.government_nouns:
                 # "her government": the country she holds office for, where it is known.

@@ -565,3 +565,12 @@ def test_a_trigger_word_in_a_clause_with_its_own_subject_is_no_part_of_it(tmp_pa
     )
     assert not {r for r in found if r[1] == "agreedToMeet"}
     assert ("Elena Haddad", "demanded", "Qaresh") in found
+
+
+def test_what_happens_to_someone_makes_them_no_doer(tmp_path):
+    found = relations(
+        tmp_path,
+        "Malgrad and Norland swapped prisoners. Norlandic officials acknowledged that Stefan "
+        "Drakul's release had been part of the arrangement and defended it as a fair trade.",
+    )
+    assert not {r for r in found if r[0] == "Stefan Drakul"}

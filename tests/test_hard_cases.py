@@ -413,3 +413,18 @@ def test_her_government_is_the_country_she_serves(tmp_path):
         "relief. Her government had promised the U.N. last week to set up a permit office.",
     )
     assert ("Tamsar", "agreed", "United Nations") in found
+
+
+def test_a_passive_whose_subject_is_the_thing_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Bastovia and Okarro are neighbours. The accord was signed by Bastovian Defence "
+        "Minister Rukia Mwangole and Okarran Foreign Minister Jean-Baptiste Ndoula in a "
+        "ceremony. New sanctions were imposed on Qaresh by Norland on Monday.",
+    )
+    pair = {
+        ("Rukia Mwangole", "signedAgreement", "Jean-Baptiste Ndoula"),
+        ("Jean-Baptiste Ndoula", "signedAgreement", "Rukia Mwangole"),
+    }
+    assert pair & found
+    assert ("Norland", "sanctioned", "Qaresh") in found
