@@ -31,9 +31,20 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
     clause = clause_verb(head)
     controlled = True  # climbed only through "to" complements: "would continue to consult"
     for step, token in enumerate([head, *head.ancestors]):
+        if step > 0 and previous.dep_ == "relcl":
+            # "The United States, which has criticised the court, did not comment": a
+            # relative clause states its own fact, whatever the main clause says.
+            return False
         controlled = controlled and (step == 0 or previous.dep_ == "xcomp")
+        # "is not a member and has repeatedly criticised it": a conjunct with its own
+        # auxiliary is a clause of its own, out of the first one's negation.
+        own = (
+            step > 0
+            and previous.dep_ == "conj"
+            and any(c.dep_ in ("aux", "auxpass") for c in previous.children)
+        )
         for child in token.children:
-            if child.dep_ == "neg" and child.lower_ in lexicon.negations:
+            if child.dep_ == "neg" and child.lower_ in lexicon.negations and not own:
                 return True
             if child.dep_ == "advmod" and child.lower_ in lexicon.negating_adverbs:
                 return True  # "instead of calling for ..."

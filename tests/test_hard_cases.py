@@ -428,3 +428,13 @@ def test_a_passive_whose_subject_is_the_thing_done(tmp_path):
     }
     assert pair & found
     assert ("Norland", "sanctioned", "Qaresh") in found
+
+
+def test_negation_stays_in_its_own_clause(tmp_path):
+    found = relations(
+        tmp_path,
+        "Leila Haddad, who is not a minister and has repeatedly criticised Ilkka Rantanen, "
+        "did not comment on Monday. Drevnia did not meet Qaresh but called Ostmark.",
+    )
+    assert ("Leila Haddad", "criticized", "Ilkka Rantanen") in found
+    assert not {r for r in found if r[1] == "met"}
