@@ -31,9 +31,10 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
     clause = clause_verb(head)
     controlled = True  # climbed only through "to" complements: "would continue to consult"
     for step, token in enumerate([head, *head.ancestors]):
-        if step > 0 and previous.dep_ == "relcl":
-            # "The United States, which has criticised the court, did not comment": a
-            # relative clause states its own fact, whatever the main clause says.
+        if step > 0 and previous.dep_ == "relcl" and token.pos_ == "PROPN":
+            # "Haddad, who has criticised Rantanen, did not comment": a relative clause on
+            # a name states its own fact, whatever the main clause says ("did not sound
+            # like a leader who is backing Kyiv" does not).
             return False
         controlled = controlled and (step == 0 or previous.dep_ == "xcomp")
         # "is not a member and has repeatedly criticised it": a conjunct with its own
