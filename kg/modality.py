@@ -59,7 +59,10 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
                 and child.lower_ in lexicon.hypothetical_modals
             ):
                 return True
-        if step > 0 and token.lemma_.lower() in lexicon.negating_verbs:
+        # "refused to meet", "denied that Norland attacked": what is refused or denied,
+        # not a clause that only times it ("rejected the plan, hours after X gave ...").
+        refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "conj", "prep")
+        if step > 0 and token.lemma_.lower() in lexicon.negating_verbs and refused:
             return True
         # A wish governs its clause and a phrase of it ("invited him to a summit"), not a
         # phrase inside a phrase: "agreed to sit down since the start of his invasion"

@@ -438,3 +438,14 @@ def test_negation_stays_in_its_own_clause(tmp_path):
     )
     assert ("Leila Haddad", "criticized", "Ilkka Rantanen") in found
     assert not {r for r in found if r[1] == "met"}
+
+
+def test_a_refusal_negates_what_is_refused_not_what_times_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Ezzar and Tirhaven are at war. Ezzar on Friday rejected a United Nations peace "
+        "proposal, hours after the Tirhavenian government gave Ezzar 72 hours to withdraw its "
+        "forces from the strategic Kessel Heights. Norland refused to meet Qaresh.",
+    )
+    assert ("Tirhaven", "setDeadline", "Ezzar") in found
+    assert not {r for r in found if r[1] in ("met", "retreated")}
