@@ -126,6 +126,7 @@ def evaluate(gold_path: Path, pipeline: Pipeline | None = None) -> Report:
     report = Report(per_relation={name: Score() for name in types})
     for article, gold, gold_actors in documents:
         ingested = read_sources([article])
+        source_text = article.read_text(encoding="utf-8")
         result = pipeline.run(ingested.documents)
         names = _actor_names(result.actors)
         predicted = list(result.events)
@@ -134,8 +135,9 @@ def evaluate(gold_path: Path, pipeline: Pipeline | None = None) -> Report:
             score = report.per_relation[wanted.relation]
             if match is None:
                 score.false_negatives += 1
+                evidence = source_text[wanted.start : wanted.end]
                 report.misses.append(f"{article.name}: {wanted.subject} {wanted.relation} "
-                                     f"{wanted.object}")  # fmt: skip
+                                     f"{wanted.object} | {evidence[:80]}")  # fmt: skip
                 continue
             predicted.remove(match)
             score.true_positives += 1

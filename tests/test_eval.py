@@ -79,3 +79,10 @@ def test_an_annotated_event_told_again_is_neither_right_nor_wrong(runner, tmp_pa
     assert overall[1:4] == ["1.000", "1.000", "1.000"]
     assert "repeats          1" in result.output
     assert "repeat   a.md: donald-trump criticized vladimir-putin" in result.output
+
+
+def test_show_errors_gives_each_miss_with_its_sentence(runner):
+    result = runner.invoke(main, ["eval", str(GOLD / "tuning.yaml"), "--show-errors"])
+    assert result.exit_code == 0, result.output
+    missed = [line for line in result.output.splitlines() if line.startswith("missed")]
+    assert missed and all(" | " in line for line in missed)
