@@ -55,7 +55,6 @@ class Lexicon:
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_references: tuple[str, ...] = ()
     plural_country_references: tuple[str, ...] = ()
-    speaking_for: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     clause_object_relations: frozenset[str] = frozenset()
@@ -220,4 +219,3 @@ def _load_roles(lexicon: Lexicon) -> None:
     lexicon.plural_country_references = tuple(
         str(p).lower() for p in data.get("plural_country_references") or []
     )
-    lexicon.speaking_for = _words(data.get("speaking_for"))
