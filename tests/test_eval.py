@@ -1,7 +1,7 @@
 """kg eval against the gold set: the floors only rise.
 
-heldout3.yaml is the blind set: annotated before the tuning it measures, and its errors
-are not looked at. heldout.yaml and heldout2.yaml were held out once but have been read
+heldout3.yaml and heldout4.yaml are the blind sets: annotated before the tuning they
+measure, and their errors are not looked at. heldout.yaml and heldout2.yaml were held out once but have been read
 since (tests/gold/README.md says how far); the tuning sets and the seed are tuned on.
 """
 
@@ -18,7 +18,8 @@ GOLD = ROOT / "tests" / "gold"
 FLOORS = {
     "heldout.yaml": {"precision": 0.84, "recall": 0.69, "dates": 0.90, "linking": 0.90},
     "heldout2.yaml": {"precision": 0.76, "recall": 0.40, "dates": 0.86, "linking": 0.88},
-    "heldout3.yaml": {"precision": 0.66, "recall": 0.35, "dates": 0.81, "linking": 0.94},
+    "heldout3.yaml": {"precision": 0.68, "recall": 0.37, "dates": 0.81, "linking": 0.94},
+    "heldout4.yaml": {"precision": 0.58, "recall": 0.38, "dates": 0.89, "linking": 0.87},
     "tuning.yaml": {"precision": 0.86, "recall": 0.71, "dates": 0.95, "linking": 0.95},
     "tuning2.yaml": {"precision": 0.88, "recall": 0.40, "dates": 0.92, "linking": 0.93},
 }
