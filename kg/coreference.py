@@ -243,7 +243,8 @@ class DocState(Groups):
                 named = [
                     (m, a)
                     for m, a in history
-                    if m.start <= noun.i < m.end and self.gazetteer.principal(a) not in exclude
+                    if (m.start <= noun.i < m.end or _nation_of(m, noun))
+                    and self.gazetteer.principal(a) not in exclude
                 ]
                 if named:
                     return [named[-1][1]]
@@ -296,6 +297,12 @@ class DocState(Groups):
             main = [(m, a) for m, a in in_latest if m.main_subject]
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
+
+
+def _nation_of(mention: Mention, noun) -> bool:
+    """ "Quillaran security forces, who were accused": the nation the noun belongs to."""
+    token = noun.doc[mention.head]
+    return mention.form == "demonym" and token.head.i == noun.i and token.i < noun.i
 
 
 def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

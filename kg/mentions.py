@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.spans import ACTOR_LABELS, adjective_of, dateline, split_pairs, trim
+from kg.spans import ACTOR_LABELS, adjective_of, dateline_tokens, split_pairs, trim
 
 PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -245,7 +245,8 @@ class MentionFinder:
             used.update(range(start, end))
             found.append((doc[start:end], doc.vocab.strings[match_id], ""))
         found.sort(key=lambda item: item[0].start)
-        return [item for item in found if not dateline(item[0])]
+        filed = dateline_tokens(doc)
+        return [item for item in found if not filed & set(range(item[0].start, item[0].end))]
 
     def _titles_before(self, span: Span) -> tuple[str, ...]:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""

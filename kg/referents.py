@@ -82,9 +82,9 @@ class Referents:
     def _negated(self, token: Token) -> bool:
         """'No US presidents have agreed to ...' names nobody."""
         return any(
-            c.dep_ == "det" and c.lower_ in self.lexicon.negating_determiners
+            c.dep_ in ("det", "preconj") and c.lower_ in self.lexicon.negating_determiners
             for c in token.children
-        )
+        )  # "neither Sabrath nor Pellarin has accepted"
 
     def _owner(self, index: int) -> int:
         """An office named with its owner acts for the owner: "Norland's Foreign Ministry"."""

@@ -9,30 +9,40 @@ from __future__ import annotations
 
 import calendar
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 ACTOR_LABELS = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Country", "NORP": "Country"}
 SPLIT_LABELS = {"GPE", "NORP", "PERSON"}
 ADJECTIVE_ENDINGS = ("i", "n", "an", "ian", "ese", "ish", "ic")
+DATELINE_WINDOW = 12
+DATELINE_DASHES = {"-", "—", "–", "--"}
 DATELINE_MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
 CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "before"}
 
 
-def dateline(span: Span) -> bool:
-    """ "DOHA, June 12 (AP) —", "WASHINGTON/BRUSSELS, April 17": where the story was
-    filed, not who acts in it."""
-    doc = span.doc
-    first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].text == "/"
-    if not (first and span.text.isupper() and len(span.text) > 2):
-        return False
-    end = span.end
-    while end < len(doc) and (doc[end].text == "/" or doc[end].text.isupper()):
-        end += 1  # "WASHINGTON/BRUSSELS"
-    return (
-        end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].text.rstrip(".").lower() in DATELINE_MONTHS
-    )
+def dateline_tokens(doc: Doc) -> set[int]:
+    """ "DOHA, June 12 (AP) —", "PARIS (AFP) -", "VESSEN, Hadrun (AP) —": where and by
+    whom the story was filed, not who acts in it. The tokens of each such dateline."""
+    found: set[int] = set()
+    for start in range(len(doc)):
+        if start and not doc[start - 1].is_space:
+            continue  # a dateline opens a paragraph
+        first = doc[start].text
+        if not (first.isupper() and first.isalpha() and len(first) > 2):
+            continue
+        window = doc[start : start + DATELINE_WINDOW]
+        dash = next((t.i for t in window if t.text in DATELINE_DASHES), None)
+        if dash is None:
+            continue
+        texts = [t.text for t in doc[start:dash]]
+        dated = any(
+            texts[k] == "," and texts[k + 1].rstrip(".").lower() in DATELINE_MONTHS
+            for k in range(len(texts) - 1)
+        )
+        credited = "(" in texts and ")" in texts and texts.index(")") - texts.index("(") == 2
+        if dated or credited:
+            found.update(range(start, dash + 1))
+    return found
 
 
 def split_pairs(span: Span, label: str) -> list[Span]:

@@ -449,3 +449,28 @@ def test_a_refusal_negates_what_is_refused_not_what_times_it(tmp_path):
     )
     assert ("Tirhaven", "setDeadline", "Ezzar") in found
     assert not {r for r in found if r[1] in ("met", "retreated")}
+
+
+def test_wire_credits_in_a_dateline_are_no_actors(tmp_path):
+    found = relations(
+        tmp_path,
+        "ANKARA, Feb 11 (Reuters) - Lirenza's foreign minister, Ilse Dravenko, met Turkish "
+        "officials on Wednesday.\n\nPARIS (AFP) - French President Emmanuel Macron spoke by "
+        "telephone on Tuesday with his Okessan counterpart, Amadou Bakri-Tenne.",
+    )
+    assert not {r for r in found if {"Reuters", "AFP", "Ankara", "Paris"} & {r[0], r[2]}}
+    assert ("Emmanuel Macron", "spokeWith", "Amadou Bakri-Tenne") in found or (
+        "Amadou Bakri-Tenne", "spokeWith", "Emmanuel Macron"
+    ) in found
+
+
+def test_neither_nor_names_nobody_and_who_after_a_nation_is_that_nation(tmp_path):
+    found = relations(
+        tmp_path,
+        "Sabrath and Pellarin clashed. Qatar offered to host talks, though neither Sabrath "
+        "nor Pellarin has agreed to meet. Quillara buys Embraer jets. Lawmakers raised "
+        "concerns about Quillaran security forces, who were accused by a UN panel last year "
+        "of extrajudicial killings.",
+    )
+    assert not {r for r in found if r[1] == "agreedToMeet"}
+    assert ("United Nations", "accused", "Quillara") in found
