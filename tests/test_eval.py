@@ -1,8 +1,9 @@
 """kg eval against the gold set: the floors only rise.
 
 heldout3.yaml and heldout4.yaml are the blind sets: annotated before the tuning they
-measure, and their errors are not looked at. heldout.yaml and heldout2.yaml were held out once but have been read
-since (tests/gold/README.md says how far); the tuning sets and the seed are tuned on.
+measure, and their errors are not looked at. heldout.yaml and heldout2.yaml were held
+out once but have been read since (tests/gold/README.md says how far); the tuning sets
+and the seed are tuned on.
 """
 
 from __future__ import annotations
