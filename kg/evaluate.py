@@ -30,6 +30,7 @@ class GoldRelation:
     date: str | None
     start: int  # offsets of the evidence in the source file
     end: int
+    evidence: str = ""
 
 
 @dataclass
@@ -113,6 +114,7 @@ def load_gold(path: Path) -> list[tuple[Path, list[GoldRelation], list[dict]]]:
                     _date_text(raw.get("date")),
                     start,
                     start + len(raw["evidence"]),
+                    raw["evidence"],
                 )
             )
         documents.append((article, relations, entry.get("actors") or []))
@@ -126,7 +128,6 @@ def evaluate(gold_path: Path, pipeline: Pipeline | None = None) -> Report:
     report = Report(per_relation={name: Score() for name in types})
     for article, gold, gold_actors in documents:
         ingested = read_sources([article])
-        source_text = article.read_text(encoding="utf-8")
         result = pipeline.run(ingested.documents)
         names = _actor_names(result.actors)
         predicted = list(result.events)
@@ -135,9 +136,8 @@ def evaluate(gold_path: Path, pipeline: Pipeline | None = None) -> Report:
             score = report.per_relation[wanted.relation]
             if match is None:
                 score.false_negatives += 1
-                evidence = source_text[wanted.start : wanted.end]
                 report.misses.append(f"{article.name}: {wanted.subject} {wanted.relation} "
-                                     f"{wanted.object} | {evidence[:80]}")  # fmt: skip
+                                     f"{wanted.object} | {wanted.evidence[:80]}")  # fmt: skip
                 continue
             predicted.remove(match)
             score.true_positives += 1
