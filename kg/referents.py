@@ -105,8 +105,9 @@ class Referents:
         (a name inside); "Costin's ultimatum" (the owner); "Norlandic artillery" (the
         nation); "diplomats from the G7" (the body they come from).
         """
+        lemma = token.lemma_.lower()
         children = list(token.children)
-        if token.lemma_.lower() in self.lexicon.quantity_nouns:
+        if lemma in self.lexicon.quantity_nouns:
             # "$28 billion worth of Qareshi exports": what is counted.
             return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appositions = [c for c in children if c.dep_ == "appos"]
@@ -114,7 +115,7 @@ class Referents:
             return appositions
         # A capital inside a name ("the Paris accord") is a place, not its government, but
         # "the Kabul administration" is.
-        governing = self._state_noun(token) or token.lemma_.lower() in self.lexicon.government_nouns
+        governing = self._state_noun(token) or lemma in self.lexicon.government_nouns
         names = [
             c
             for c in children
@@ -123,11 +124,11 @@ class Referents:
             and self.mentions[self.token_mentions[c.i]].form == "name"
             and (governing or not self.mentions[self.token_mentions[c.i]].extra.get("stands_for"))
         ]
-        people = token.lemma_.lower() in self.lexicon.people_nouns
+        people = lemma in self.lexicon.people_nouns
         if people and self.relation not in self.lexicon.national_target_relations:
             names = []  # "met Rhodessan citizens", "thanked Reuters journalists"
         if names:
-            if token.lemma_.lower() in self.lexicon.government_nouns:
+            if lemma in self.lexicon.government_nouns:
                 # "the Haddad administration": the government its leader heads.
                 self.principals.update(
                     self.token_mentions[n.i]
@@ -137,10 +138,10 @@ class Referents:
             return names
         owners = [c for c in children if c.dep_ == "poss"]
         # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
-        if owners and token.lemma_.lower() in self.lexicon.undergone_nouns and self._doer(token):
+        if owners and lemma in self.lexicon.undergone_nouns and self._doer(token):
             return []  # "his release had been part of the deal": he did nothing
-        if owners and token.lemma_.lower() not in self.lexicon.other_people:
-            if token.lemma_.lower() in self.lexicon.government_nouns:
+        if owners and lemma not in self.lexicon.other_people:
+            if lemma in self.lexicon.government_nouns:
                 # "her government": the country she holds office for, where it is known.
                 self.principals.update(
                     self.token_mentions[o.i] for o in owners if o.i in self.token_mentions
@@ -154,9 +155,8 @@ class Referents:
             and self.mentions[self.token_mentions[c.i]].form == "demonym"
         ]
         # "Russian drones struck": a state acts through its own; "Chinese tourists" do
-        # not act for China. Done to someone, any national counts: "detained a German
-        # journalist".
-        if nations and token.tag_ == "NNS" and token.lemma_.lower() in self.lexicon.group_nouns:
+        # not act for China.
+        if nations and token.tag_ == "NNS" and lemma in self.lexicon.group_nouns:
             return []  # "several European countries", "Arab states": a group, no one state
         # Done to someone or something, any national counts: "slammed the Canadian ban",
         # "detained a German journalist"; but "met Rhodessan citizens" is no meeting with
@@ -172,9 +172,9 @@ class Referents:
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
         state = self._state_noun(token)
-        if token.lemma_.lower() in self.lexicon.frontier_nouns:
+        if lemma in self.lexicon.frontier_nouns:
             return pobjs(token, {"with"})  # "the border with Armenia"
-        if token.lemma_.lower() in self.lexicon.place_nouns:
+        if lemma in self.lexicon.place_nouns:
             # "the town of Vell Harran" is a town: a country only where the gazetteer says.
             named = [g for g in pobjs(token, {"of"}) if g.i in self.token_mentions]
             return [g for g in named if self.mentions[self.token_mentions[g.i]].gazetteer_id]
