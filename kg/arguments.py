@@ -125,16 +125,7 @@ class Arguments(Targets):
         if not subjects and relative is not None:
             # "the sanctions Norland has imposed on Qaresh"
             subjects = self._mentions_of([c for c in relative.children if c.dep_ == "nsubj"])
-        # "after the latest barrage", "after eight days of talks": a noun that only times
-        # the clause is not its act.
-        timing = _timing(head)
-        # "opened an investigation into air strikes on X": the strikes are not the
-        # investigators'; a noun under another act noun's phrase does not climb.
-        above = head.head.head
-        nested = head.dep_ == "pobj" and above.pos_ in ("NOUN", "PROPN")
-        nested = nested and self._match(above) is not None
-        climbable = head.dep_ in ("dobj", "pobj", "attr", "nsubj", "appos") and not nested
-        if not subjects and not timing and climbable:
+        if not subjects and self._climbable(head):
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             # ... nor one in a phrase of a verb that is an act of its own: "opened an
             # investigation into air strikes".
@@ -177,6 +168,19 @@ class Arguments(Targets):
                 [g for c in aims for g in c.children if g.dep_ in ("dobj", "pobj")]
             )
         return subjects, objects, climbed
+
+    def _climbable(self, head: Token) -> bool:
+        """Whether a noun trigger with no doer of its own takes its verb's subject.
+
+        Not when it only times the clause ("after the latest barrage", "after eight days
+        of talks"), nor when it sits in another act noun's phrase ("opened an
+        investigation into air strikes on X": the strikes are not the investigators').
+        """
+        if head.dep_ not in ("dobj", "pobj", "attr", "nsubj", "appos") or _timing(head):
+            return False
+        above = head.head.head
+        nested = head.dep_ == "pobj" and above.pos_ in ("NOUN", "PROPN")
+        return not (nested and self._match(above) is not None)
 
     def _subjects(self, token: Token, skip: int = -1) -> tuple[list[int], bool]:
         """The doer of ``token``'s clause, climbing to governing clauses when it has none.
