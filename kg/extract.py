@@ -193,7 +193,9 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
     level = [c for c in token.children if c.dep_ not in ("nsubj", "csubj")]
     for step in range(depth):
         for child in level:
-            if (step > 0 and child.pos_ in ("ADP", "PART")) or _own_clause(child):
+            if (
+                step > 0 and child.pos_ in ("ADP", "PART") and not _misattached(child)
+            ) or _own_clause(child):
                 continue
             if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child
@@ -205,6 +207,20 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
             if not _own_clause(child) or g.dep_ in ("mark", "aux")
         ]
     return None
+
+
+def _misattached(prep: Token) -> bool:
+    """A preposition the parser hung on a name that is the head's object belongs to the
+    head: in "asked President Donald Trump for sanctions relief" the asking is for it."""
+    named = prep.head
+    return (
+        prep.dep_ == "prep"
+        and prep.ent_iob_ == "O"  # not "the Organization for Security and Co-operation"
+        and prep.lower_ != "of"
+        and named.pos_ == "PROPN"
+        and named.dep_ in ("dobj", "dative")
+        and named.head.pos_ == "VERB"
+    )
 
 
 def _own_clause(token: Token) -> bool:

@@ -574,3 +574,22 @@ def test_what_happens_to_someone_makes_them_no_doer(tmp_path):
         "Drakul's release had been part of the arrangement and defended it as a fair trade.",
     )
     assert not {r for r in found if r[0] == "Stefan Drakul"}
+
+
+def test_a_preposition_hung_on_the_named_object_still_belongs_to_the_verb(tmp_path):
+    found = relations(
+        tmp_path,
+        # the parser hangs "for" on "Trump" here
+        "There, Norlandic leader Kim Jong Un asked U.S. President Donald Trump for sanctions "
+        "relief.",
+    )
+    assert ("Kim Jong Un", "demanded", "Donald Trump") in found
+
+
+def test_a_preposition_inside_a_name_is_no_part_of_the_trigger(tmp_path):
+    found = relations(
+        tmp_path,
+        "Norland said it had asked the Organization for Security and Co-operation in Europe "
+        "to send observers.",
+    )
+    assert not any(relation == "demanded" for _, relation, _ in found)
