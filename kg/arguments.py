@@ -176,8 +176,13 @@ class Arguments(Targets):
         of talks"), nor when it sits in another act noun's phrase ("opened an
         investigation into air strikes on X": the strikes are not the investigators').
         """
-        if head.dep_ not in ("dobj", "pobj", "attr", "nsubj", "appos") or _timing(head):
+        if head.dep_ not in ("dobj", "pobj", "attr", "nsubj", "appos"):
             return False
+        if _timing(head):
+            # ... unless it names the other party: "following talks with Haddad, Rantanen
+            # said" tells of Rantanen's talks.
+            partners = pobjs(head, {"with"})
+            return any(p.i in self.token_mentions for p in partners)
         above = head.head.head
         nested = head.dep_ == "pobj" and above.pos_ in ("NOUN", "PROPN")
         return not (nested and self._match(above) is not None)

@@ -593,3 +593,13 @@ def test_a_preposition_inside_a_name_is_no_part_of_the_trigger(tmp_path):
         "to send observers.",
     )
     assert not any(relation == "demanded" for _, relation, _ in found)
+
+
+def test_talks_that_time_the_clause_are_its_subjects_when_they_name_the_other_party(tmp_path):
+    found = relations(
+        tmp_path,
+        "After a meeting with Emmanuel Macron, Ilkka Rantanen said the two countries would "
+        "cooperate. After eight days of talks, Omar Haddad left Geneva.",
+    )
+    assert ("Ilkka Rantanen", "met", "Emmanuel Macron") in found
+    assert not any(subject == "Omar Haddad" for subject, _, _ in found)
