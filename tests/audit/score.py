@@ -6,7 +6,7 @@ which wrong, which are new (never judged).
 Each round holds the events `kg build` found (events.tsv, with tags.tsv saying whether
 the code of 2026-12-01's start found them too) and a helper's verdicts on them
 (verdicts.tsv), judged against tests/gold/README.md. round1_voa was run on the 53 VOA
-stories of ../shared/corpus/voa_stories.jsonl that no gold set holds; the fiction
+stories of ../shared/corpus/voa_stories.jsonl listed in its stories.txt; the fiction
 rounds keep their articles here.
 """
 
@@ -33,10 +33,11 @@ def read_tsv(path: Path) -> list[dict]:
 def sources(round_dir: Path, tmp: Path) -> list[Path]:
     if (round_dir / "articles").is_dir():
         return sorted((round_dir / "articles").glob("*.md"))
-    used = {p.stem[4:] for p in (ROOT / "tests" / "gold" / "articles").glob("voa_*.md")}
+    listed = (round_dir / "stories.txt").read_text(encoding="utf-8").splitlines()
+    stories = {line.strip() for line in listed if line.strip() and not line.startswith("#")}
     corpus = tmp / "audit_corpus.jsonl"
     with CORPUS.open(encoding="utf-8") as lines, corpus.open("w", encoding="utf-8") as out:
-        out.writelines(line for line in lines if str(json.loads(line)["id"]) not in used)
+        out.writelines(line for line in lines if str(json.loads(line)["id"]) in stories)
     return [corpus]
 
 
