@@ -275,6 +275,12 @@ class DocState(Groups):
             nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]
             if nearest:
                 return [nearest[-1][1]]
+        if mention.kind == "Person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            # "Benhallou's office said she had thanked Modi": the one whose office speaks.
+            owners = self._reporter_owners(mention)
+            named = [a for m, a in fits if m.index in owners]
+            if named:
+                return [named[-1]]
         if mention.kind == "Person" and token.dep_ in ("dobj", "pobj", "dative"):
             # "Putin phoned Mernov to congratulate him": an object pronoun is not the doer
             # of its own clause (that would be "himself"), so the nearest other person.

@@ -127,3 +127,19 @@ class Groups:
                         token_mentions[t.i] for t in child.subtree if t.i in token_mentions
                     )
         return found
+
+    def _reporter_owners(self, mention: Mention) -> set[int]:
+        """People whose office, spokesperson or aides report ``mention``'s clause."""
+        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
+        for verb in doc[mention.head].ancestors:
+            if verb.lemma_.lower() not in self.speech_verbs:
+                continue
+            reporters = [c for c in verb.children if c.dep_ == "nsubj"]
+            return {
+                token_mentions[o.i]
+                for r in reporters
+                if r.i not in token_mentions
+                for o in r.children
+                if o.dep_ == "poss" and o.i in token_mentions
+            }
+        return set()

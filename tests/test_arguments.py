@@ -603,3 +603,13 @@ def test_talks_that_time_the_clause_are_its_subjects_when_they_name_the_other_pa
     )
     assert ("Ilkka Rantanen", "met", "Emmanuel Macron") in found
     assert not any(subject == "Omar Haddad" for subject, _, _ in found)
+
+
+def test_a_pronoun_reported_by_someones_office_is_that_someone(tmp_path):
+    found = relations(
+        tmp_path,
+        "Indian Prime Minister Narendra Modi spoke with Yendar's President Soraya Benhallou "
+        "on Wednesday. Benhallou's office said she had thanked Modi for India's swift "
+        "solidarity.",
+    )
+    assert ("Soraya Benhallou", "praised", "Narendra Modi") in found
