@@ -166,6 +166,15 @@ class DocState(Groups):
                 and (owner or self.kinds.get(slug(other.text), other.kind) == "Country")
             ):
                 return self.gazetteer.principal(self._name(other))
+        # "the spokesperson for Pakistan's foreign ministry, Ambassador Shafqat Ali Khan":
+        # the country of the role the name stands beside.
+        root = self.extracted.doc[mention.head]
+        if root.dep_ in ("appos", "conj") and root.head.i < mention.start:
+            role = {t.i for t in root.head.subtree if t.i < mention.start}
+            for other in self.extracted.mentions[: mention.index]:
+                placed = other.head in role and self.extracted.doc[other.head].dep_ == "poss"
+                if placed or (other.head in role and other.form == "demonym"):
+                    return self.gazetteer.principal(self._name(other))
         return ""
 
     def _role(self, mention: Mention, who, history) -> list[str]:

@@ -254,7 +254,12 @@ class MentionFinder:
         before = " " + doc[max(0, span.start - 4) : span.start].text.lower() + " "
         found = tuple(w for w in self.title_words if before.endswith(f" {w} "))
         head = span.root.head
-        if not found and span.root.dep_ == "appos" and head.i < span.start:
+        # The parser sometimes takes the comma for coordination: "the spokesperson for
+        # Pakistan's foreign ministry, Ambassador Shafqat Ali Khan," (no "and").
+        beside = span.root.dep_ == "appos" or (
+            span.root.dep_ == "conj" and not any(c.dep_ == "cc" for c in head.children)
+        )
+        if not found and beside and head.i < span.start:
             # "Tamsar's foreign minister, Nadira Qazvan": the title the name stands beside.
             titled = " " + doc[max(0, head.i - 3) : head.i + 1].text.lower() + " "
             found = tuple(w for w in self.title_words if titled.endswith(f" {w} "))

@@ -613,3 +613,13 @@ def test_a_pronoun_reported_by_someones_office_is_that_someone(tmp_path):
         "solidarity.",
     )
     assert ("Soraya Benhallou", "praised", "Narendra Modi") in found
+
+
+def test_a_spokesperson_named_beside_the_role_speaks_for_its_country(tmp_path):
+    found = relations(
+        tmp_path,
+        "On Thursday, the spokesperson for India's Ministry of External Affairs, Ambassador "
+        "Arjun Mehra, repeated the government's position. \"We urge Nepal to hold the "
+        'perpetrators accountable," Mehra told reporters.',
+    )
+    assert ("India", "demanded", "Nepal") in found
