@@ -120,7 +120,17 @@ class DocState(Groups):
             # initials of a name: "the Baloch Liberation Army, or BLA".
             for name, actor_id in reversed(self.full_names):
                 parts = name.split()
-                if len(parts) > 1 and text in (parts[0], parts[-1], _initials(parts)):
+                if len(parts) < 2:
+                    continue
+                # A first name or surname, or a body's initials; but a country the
+                # article names is not a body's last word: "Niamara" after "Radio Niamara".
+                country = any(
+                    adjective_of(m.text, text) for m in self.extracted.mentions if m.text != text
+                )
+                part = text in (parts[0], parts[-1])
+                if part and country and self._kind(actor_id) != "Person":
+                    continue
+                if part or text == _initials(parts):
                     return actor_id
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
@@ -147,6 +157,9 @@ class DocState(Groups):
             # The model sometimes tags the adjective itself as a place: not its own country.
             if word.startswith(stem) and len(name) > len(best) and name.lower() != word:
                 best = name
+        if best and slug(best) not in self.gazetteer.entries:
+            # The adjective may come before the name does: "Niamaran troops ... Niamara".
+            self.local_names.setdefault(slug(best), (best, "Country"))
         return slug(best) if best else ""
 
     def _remember_full_name(self, text: str, actor_id: str) -> None:

@@ -78,6 +78,11 @@ def trim(ent: Span) -> Span | None:
         if token.lower_ in CUT_WORDS and token.is_lower:
             end = token.i
             break
+        # "TINDOUMA, Niamara — Niamara's military ruler": a spaced dash ends a name (a
+        # hyphen inside one, "Osei-Varga", has no space before it).
+        if token.text in ("—", "–") or (token.text == "-" and doc[token.i - 1].whitespace_):
+            end = token.i
+            break
         # "Norland's Ministry of Foreign Affairs" speaks for Norland.
         if token.tag_ == "POS" and token.i > start:
             end = token.i

@@ -7,6 +7,10 @@ ontology/triggers.yaml and seeds/actors.yaml.
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from kg.nlp import load_pipeline
+from kg.spans import trim
 from tests.test_hard_cases import dated, relations
 
 
@@ -623,3 +627,20 @@ def test_a_spokesperson_named_beside_the_role_speaks_for_its_country(tmp_path):
         'perpetrators accountable," Mehra told reporters.',
     )
     assert ("India", "demanded", "Nepal") in found
+
+
+def test_a_spaced_dash_ends_a_name_but_a_hyphen_does_not():
+    doc = load_pipeline()("TINDOUMA, Niamara — Niamara’s ruler met Halima Osei-Varga.")
+    dash = next(t.i for t in doc if t.text == "—")
+    assert trim(Span(doc, dash - 1, dash + 2, label="GPE")).text == "Niamara"
+    hyphen = next(t.i for t in doc if t.text == "Osei")
+    assert trim(Span(doc, hyphen - 1, hyphen + 3, label="PERSON")).text == "Halima Osei-Varga"
+
+
+def test_a_country_is_not_the_last_word_of_a_body_named_after_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Radio Zemrania reported the decision on Monday. ECOWAS sanctioned Zemrania on "
+        "Tuesday, and Zemranian troops were put on alert.",
+    )
+    assert ("ECOWAS", "sanctioned", "Zemrania") in found

@@ -12,6 +12,8 @@ import pytest
 
 from kg.cli import main
 from kg.evaluate import evaluate
+from kg.ingest import read_sources
+from kg.pipeline import Pipeline
 from tests.conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold"
@@ -88,3 +90,12 @@ def test_show_errors_gives_each_miss_with_its_sentence(runner):
     assert result.exit_code == 0, result.output
     missed = [line for line in result.output.splitlines() if line.startswith("missed")]
     assert missed and all(" | " in line for line in missed)
+
+
+def test_no_gold_article_is_skipped():
+    """An article the pipeline drops with a warning scores nothing: every one must run."""
+    pipeline = Pipeline()
+    articles = sorted((GOLD / "articles").glob("*.md"))
+    result = pipeline.run(read_sources(articles).documents)
+    assert result.warnings == []
+    assert len(result.documents) == len(articles)
