@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.capitals import local_capitals
 from kg.dates import to_date
 from kg.evidence import quoted_tokens
 from kg.gazetteer import Gazetteer
@@ -69,6 +70,7 @@ class DocState(Groups):
     def __init__(
         self, gazetteer: Gazetteer, document: Document, extracted, sentence_dates,
         speech_verbs: frozenset[str] = frozenset(),
+        capital_words: frozenset[str] = frozenset(),
     ) -> None:  # fmt: skip
         self.gazetteer = gazetteer
         self.speech_verbs = speech_verbs
@@ -83,6 +85,9 @@ class DocState(Groups):
         self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
         self.grouped: set[int] = set()  # "they" that names the bodies just named
         self.quoted = quoted_tokens(extracted.doc)
+        self.capitals = local_capitals(
+            extracted.doc, extracted.mentions, extracted.token_mentions, capital_words
+        )
 
     def assign(self) -> dict[int, list[str]]:
         who: dict[int, list[str]] = {}
@@ -114,6 +119,8 @@ class DocState(Groups):
         text = mention.text
         if mention.form == "demonym":
             return self._demonym_country(text)
+        if text in self.capitals:
+            return self._name(self.extracted.mentions[self.capitals[text]])
         words = text.split()
         if len(words) == 1:
             # A first name or surname of someone the article named in full, or the

@@ -54,6 +54,7 @@ class Lexicon:
     titles: dict[str, str] = field(default_factory=dict)  # word -> title
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_references: tuple[str, ...] = ()
+    capital_words: frozenset[str] = frozenset()
     plural_country_references: tuple[str, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -215,6 +216,7 @@ def _load_roles(lexicon: Lexicon) -> None:
             lexicon.titles[str(word).lower()] = str(title).lower()
     for word, titles in (data.get("generic") or {}).items():
         lexicon.generic_titles[str(word).lower()] = _words(titles)
+    lexicon.capital_words = _words(data.get("capital_words"))
     lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
     lexicon.plural_country_references = tuple(
         str(p).lower() for p in data.get("plural_country_references") or []

@@ -105,6 +105,10 @@ class MentionFinder:
         # And the reverse: "Tsorvel" the model missed, where "Tsorvelian" is found.
         bases = {m.text for m in mentions if m.form == "name" and " " not in m.text}
         adjectives = {m.text for m in mentions if m.form == "demonym" and not m.gazetteer_id}
+        # The model may tag the adjective as a name ("Anzhari drones" as a person) and the
+        # country as a mere location: "Anzhar" is still the country "Anzhari" names.
+        named = {m.text for m in mentions if m.form == "name" and not m.gazetteer_id}
+        adjectives |= {a for a in named if " " not in a}
         for mention in mentions:
             # "Tavoria" tagged as a nationality beside "Tavorian": the country itself.
             unknown = mention.form == "demonym" and not mention.gazetteer_id

@@ -41,6 +41,7 @@ class Pipeline:
             relation_types(),
             self.lexicon.mutual_relations,
             speech_verbs=self.lexicon.speech_verbs,
+            capital_words=self.lexicon.capital_words,
         )
 
     def run(

@@ -32,8 +32,10 @@ class Resolver:
         relation_types: dict[str, RelationType],
         mutual_relations: frozenset[str] = frozenset(),
         speech_verbs: frozenset[str] = frozenset(),
+        capital_words: frozenset[str] = frozenset(),
     ) -> None:
         self.gazetteer = gazetteer
+        self.capital_words = capital_words
         self.relation_types = relation_types
         self.mutual_relations = mutual_relations
         self.speech_verbs = speech_verbs
@@ -41,7 +43,10 @@ class Resolver:
     def resolve(self, document: Document, extracted: ExtractedDoc, into: Resolution) -> None:
         dates = _resolve_dates(extracted, document.date)
         sentence_dates = _dates_by_sentence(extracted, dates)
-        state = DocState(self.gazetteer, document, extracted, sentence_dates, self.speech_verbs)
+        state = DocState(
+            self.gazetteer, document, extracted, sentence_dates, self.speech_verbs,
+            self.capital_words,
+        )  # fmt: skip
         who = state.assign()
         for mention in extracted.mentions:
             for actor_id in who.get(mention.index, []):

@@ -644,3 +644,22 @@ def test_a_country_is_not_the_last_word_of_a_body_named_after_it(tmp_path):
         "Tuesday, and Zemranian troops were put on alert.",
     )
     assert ("ECOWAS", "sanctioned", "Zemrania") in found
+
+
+def test_a_country_the_model_takes_for_a_place_is_the_one_its_adjective_names(tmp_path):
+    found = relations(
+        tmp_path,
+        "Mirovian President Dragan Vukovic accused Anzhar of waging war on Thursday. Anzhari "
+        "drones had struck a Mirovian pumping station.",
+    )
+    assert ("Dragan Vukovic", "accused", "Anzhar") in found
+
+
+def test_a_city_the_article_calls_a_capital_stands_for_its_country(tmp_path):
+    found = relations(
+        tmp_path,
+        "In Darvaz, the Anzhari capital, spokeswoman Leyla Rahimi said on Friday that Anzhar "
+        "would not yield. Mirovian President Dragan Vukovic later warned Darvaz against "
+        "further strikes.",
+    )
+    assert ("Dragan Vukovic", "threatened", "Anzhar") in found

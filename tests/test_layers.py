@@ -22,6 +22,7 @@ LOWER = {
     "candidates",
     "extract",
     "coreference",
+    "capitals",
     "groups",
     "evidence",
     "modality",

@@ -1,7 +1,9 @@
 """Score the current extractor against a precision audit: which events are judged right,
 which wrong, which are new (never judged).
 
-    python tests/audit/score.py tests/audit/round3_fiction
+    python tests/audit/score.py tests/audit/round3_fiction [--all]
+
+(``--all`` lists every event with its verdict, not only the unjudged ones.)
 
 Each round holds the events `kg build` found (events.tsv, with tags.tsv saying whether
 the code of 2026-12-01's start found them too) and a helper's verdicts on them
@@ -41,7 +43,7 @@ def sources(round_dir: Path, tmp: Path) -> list[Path]:
     return [corpus]
 
 
-def main(round_dir: Path) -> None:
+def main(round_dir: Path, every: bool = False) -> None:
     events = read_tsv(round_dir / "events.tsv")
     verdicts = {row["n"].strip(): row["verdict"] for row in read_tsv(round_dir / "verdicts.tsv")}
 
@@ -61,8 +63,8 @@ def main(round_dir: Path) -> None:
                     labels[event.object], event.evidence)  # fmt: skip
         verdict = judged.get(found, "unjudged")
         counts[verdict] += 1
-        if verdict == "unjudged":
-            print(f"unjudged  {labels[event.subject]} {event.relation} "
+        if verdict == "unjudged" or every:
+            print(f"{verdict:9} {labels[event.subject]} {event.relation} "
                   f"{labels[event.object]} | {event.evidence[:90]}")  # fmt: skip
     right, wrong = counts["right"], counts["wrong"]
     print(f"right {right}, wrong {wrong}, unjudged {counts['unjudged']}; "
@@ -70,4 +72,4 @@ def main(round_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), every="--all" in sys.argv)
