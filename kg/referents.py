@@ -112,7 +112,8 @@ class Referents:
             return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appositions = [c for c in children if c.dep_ == "appos"]
         if appositions:
-            return appositions
+            # "..., Niamara's military ruler, Colonel Kanté,": the name over the role.
+            return [a for a in appositions if a.i in self.token_mentions] or appositions
         # A capital inside a name ("the Paris accord") is a place, not its government, but
         # "the Kabul administration" is.
         governing = self._state_noun(token) or lemma in self.lexicon.government_nouns
@@ -169,6 +170,11 @@ class Referents:
         agents = [g for g in pobjs(token, {"by"}) if self._mentions_of([g])]
         if agents:
             return agents
+        if lemma in self.lexicon.carrier_nouns:
+            # "rejected an ultimatum from ECOWAS", "calls from the European Union"
+            senders = [g for g in pobjs(token, {"from"}) if self._mentions_of([g])]
+            if senders:
+                return senders
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
         state = self._state_noun(token)

@@ -21,7 +21,7 @@ CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "befo
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
-    """ "DOHA, June 12 (AP) —", "PARIS (AFP) -", "VESSEN, Hadrun (AP) —": where and by
+    """ "DOHA, June 12 (AP) —", "PARIS (AFP) -", "TINDOUMA, Niamara —": where and by
     whom the story was filed, not who acts in it. The tokens of each such dateline."""
     found: set[int] = set()
     for start in range(len(doc)):
@@ -40,7 +40,13 @@ def dateline_tokens(doc: Doc) -> set[int]:
             for k in range(len(texts) - 1)
         )
         credited = "(" in texts and ")" in texts and texts.index(")") - texts.index("(") == 2
-        if dated or credited:
+        # "TINDOUMA, Niamara —": a city in capitals and its country, nothing else.
+        placed = (
+            2 < len(texts) <= 6
+            and texts[1] == ","
+            and all(t[:1].isupper() or t == "," for t in texts[2:])
+        )
+        if dated or credited or placed:
             found.update(range(start, dash + 1))
     return found
 

@@ -663,3 +663,21 @@ def test_a_city_the_article_calls_a_capital_stands_for_its_country(tmp_path):
         "further strikes.",
     )
     assert ("Dragan Vukovic", "threatened", "Anzhar") in found
+
+
+def test_what_is_rejected_from_someone_is_rejected_from_them(tmp_path):
+    found = relations(
+        tmp_path,
+        "Theodora Mukasa rejected calls from the European Union for an independent inquiry.",
+    )
+    assert ("Theodora Mukasa", "rejected", "European Union") in found
+
+
+def test_a_dateline_of_city_and_country_alone_names_no_actor(tmp_path):
+    found = relations(
+        tmp_path,
+        "TINDOUMA, Niamara — Niamara’s military ruler, Colonel Abdoulaye Kanté, on Thursday "
+        "rejected an ultimatum from the Economic Community of West African States.",
+    )
+    assert not any(subject == "TINDOUMA" for subject, _, _ in found)
+    assert ("Abdoulaye Kanté", "rejected", "ECOWAS") in found
