@@ -277,6 +277,10 @@ class DocState(Groups):
                 ]
                 if named:
                     return [named[-1][1]]
+            if mention.text.lower() == "which":
+                # "which" names only the noun of its own clause, and no one when that noun
+                # is a thing: "the JCPOA, which the administration withdrew from".
+                return self._relative_noun(mention, history, exclude)
         # Words inside a quotation are the speaker's; a reporter's "he" outside one does
         # not point into it.
         outside = mention.head not in self.quoted

@@ -143,3 +143,19 @@ class Groups:
                 if o.dep_ == "poss" and o.i in token_mentions
             }
         return set()
+
+    def _relative_noun(self, mention: Mention, history, exclude) -> list[str]:
+        """The actor a relative pronoun's clause modifies, if that noun is one."""
+        clause = next(
+            (a for a in self.extracted.doc[mention.head].ancestors if a.dep_ in ("relcl", "acl")),
+            None,
+        )
+        if clause is None:
+            return []
+        noun = clause.head
+        named = [
+            a
+            for m, a in history
+            if m.start <= noun.i < m.end and self.gazetteer.principal(a) not in exclude
+        ]
+        return named[-1:]

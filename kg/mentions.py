@@ -21,7 +21,7 @@ PRONOUN_KINDS = {
     "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
     "it": "Thing", "its": "Thing", "itself": "Thing",
     "they": "Plural", "them": "Plural", "their": "Plural", "themselves": "Plural",
-    "who": "Relative", "whom": "Relative", "whose": "Relative",
+    "who": "Relative", "whom": "Relative", "whose": "Relative", "which": "Relative",
 }  # fmt: skip
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -213,11 +213,24 @@ class MentionFinder:
         found: list[tuple[Span, str, str]] = []
         matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
         used: set[int] = set()
+        # "the European Commission", "the Russian Orthodox Church": a body named with a
+        # nationality is the body, not the nation its adjective names; but "the Interim
+        # Afghan Government" and "the Russian Foreign Ministry" are the state's own.
+        state = self.lexicon.state_nouns
+        bodies = [
+            e
+            for e in doc.ents
+            if e.label_ == "ORG" and len(e) > 1 and not any(t.lemma_.lower() in state for t in e)
+        ]
         for match_id, start, end in matches:
             if any(i in used for i in range(start, end)):
                 continue
             span = doc[start:end]
             if span.text.islower() and not span.text.isupper():
+                continue
+            entry = self.gazetteer.entries[doc.vocab.strings[match_id]]
+            inside = any(e.start <= start and end < e.end for e in bodies)
+            if inside and span.text in entry.demonyms:
                 continue
             used.update(range(start, end))
             found.append((span, "GAZ", doc.vocab.strings[match_id]))

@@ -93,7 +93,7 @@ def trim(ent: Span) -> Span | None:
         if token.tag_ == "POS" and token.i > start:
             end = token.i
             break
-    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+    while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):  # "Later the ..."
         start += 1
     while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
         end -= 1

@@ -681,3 +681,21 @@ def test_a_dateline_of_city_and_country_alone_names_no_actor(tmp_path):
     )
     assert not any(subject == "TINDOUMA" for subject, _, _ in found)
     assert ("Abdoulaye Kanté", "rejected", "ECOWAS") in found
+
+
+def test_which_is_the_actor_its_clause_modifies(tmp_path):
+    found = relations(
+        tmp_path,
+        "Moscow, which supplies both Armenia and Azerbaijan with weapons, called for restraint.",
+    )
+    assert {("Russia", "aided", "Armenia"), ("Russia", "aided", "Azerbaijan")} <= found
+
+
+def test_a_body_named_with_a_nationality_is_the_body_but_a_ministry_is_the_state(tmp_path):
+    found = relations(
+        tmp_path,
+        "Later the European Commission criticized Hungary. The Russian Foreign Ministry "
+        "condemned Hungary on Friday.",
+    )
+    assert ("European Commission", "criticized", "Hungary") in found
+    assert ("Russia", "criticized", "Hungary") in found
