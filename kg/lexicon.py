@@ -55,6 +55,8 @@ class Lexicon:
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_references: tuple[str, ...] = ()
     capital_words: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     plural_country_references: tuple[str, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -217,6 +219,8 @@ def _load_roles(lexicon: Lexicon) -> None:
     for word, titles in (data.get("generic") or {}).items():
         lexicon.generic_titles[str(word).lower()] = _words(titles)
     lexicon.capital_words = _words(data.get("capital_words"))
+    lexicon.body_words = _words(data.get("body_words"))
+    lexicon.honorifics = _words(data.get("honorifics"))
     lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
     lexicon.plural_country_references = tuple(
         str(p).lower() for p in data.get("plural_country_references") or []

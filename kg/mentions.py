@@ -239,7 +239,9 @@ class MentionFinder:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             # "defence ministry" in lower case is a description, not a name.
-            trimmed = trim(ent) if any(c.isupper() for c in ent.text) else None
+            lexicon = self.lexicon
+            written = any(c.isupper() for c in ent.text)
+            trimmed = trim(ent, lexicon.body_words, lexicon.honorifics) if written else None
             for span in split_pairs(trimmed, ent.label_) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):
                     continue

@@ -71,17 +71,23 @@ def split_pairs(span: Span, label: str) -> list[Span]:
     return parts
 
 
-def trim(ent: Span) -> Span | None:
+def trim(
+    ent: Span, body_words: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset()
+) -> Span | None:
     """Drop a leading determiner and a trailing possessive from an entity span.
 
     The small model sometimes runs a name on across a preposition ("Ilkka for
-    Norland"): the name ends there. An office named by its owner ("Norland's
+    Norland"): the name ends there, unless it is a body's ("the Alliance for Democracy",
+    a word of ``body_words``). An office named by its owner ("Norland's
     Foreign Ministry") is the owner acting.
     """
     start, end = ent.start, ent.end
     doc = ent.doc
     for token in ent[1:]:
-        if token.lower_ in CUT_WORDS and token.is_lower:
+        # ... but a body's name goes on: "the Alliance for Democracy", "the Commission on
+        # Human Rights".
+        body = ent.label_ == "ORG" and doc[token.i - 1].lower_ in body_words
+        if token.lower_ in CUT_WORDS and token.is_lower and not body:
             end = token.i
             break
         # "TINDOUMA, Niamara — Niamara's military ruler": a spaced dash ends a name (a
@@ -94,6 +100,12 @@ def trim(ent: Span) -> Span | None:
             end = token.i
             break
     while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):  # "Later the ..."
+        start += 1
+    # "Sheikh Tamim bin Hamad Al Thani", "Mawlawi Hibatullah Akhundzada": the name
+    # without the honorific.
+    while (
+        ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in honorifics
+    ):
         start += 1
     while end > start and doc[end - 1].tag_ in ("POS", "PUNCT"):
         end -= 1

@@ -699,3 +699,22 @@ def test_a_body_named_with_a_nationality_is_the_body_but_a_ministry_is_the_state
     )
     assert ("European Commission", "criticized", "Hungary") in found
     assert ("Russia", "criticized", "Hungary") in found
+
+
+def test_a_bodys_name_goes_on_past_a_preposition_but_a_persons_does_not(tmp_path):
+    found = relations(
+        tmp_path,
+        "The Niamaran Alliance for Democracy staged a protest against Colonel Abdoulaye Kanté "
+        "on Sunday. On Thursday, Starmer thanked Ilkka for Norland's support.",
+    )
+    assert ("Niamaran Alliance for Democracy", "protested", "Abdoulaye Kanté") in found
+    assert not any("for Norland" in subject or "for Norland" in obj for subject, _, obj in found)
+
+
+def test_an_honorific_is_no_part_of_the_name(tmp_path):
+    found = relations(
+        tmp_path,
+        "Jari Koskinen thanked the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, for his "
+        "patience.",
+    )
+    assert ("Jari Koskinen", "praised", "Tamim bin Hamad Al Thani") in found
