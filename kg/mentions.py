@@ -232,6 +232,9 @@ class MentionFinder:
             inside = any(e.start <= start and end < e.end for e in bodies)
             if inside and span.text in entry.demonyms:
                 continue
+            # "Jim Jordan", "Chad Wolf": a one-word country inside a person's name.
+            if entry.kind == "Country" and end - start == 1 and _in_name(doc, start):
+                continue
             used.update(range(start, end))
             found.append((span, "GAZ", doc.vocab.strings[match_id]))
         entities: dict[str, str] = {}
@@ -310,3 +313,11 @@ class MentionFinder:
                 if child.i in taken:
                     of_index = taken[child.i]
         return titles, of_index, start
+
+
+def _in_name(doc: Doc, index: int) -> bool:
+    """Whether the token is one word of a longer person's name the model found."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= index < ent.end and len(ent) > 1:
+            return not any(t.tag_ == "POS" for t in ent)
+    return False

@@ -718,3 +718,13 @@ def test_an_honorific_is_no_part_of_the_name(tmp_path):
         "patience.",
     )
     assert ("Jari Koskinen", "praised", "Tamim bin Hamad Al Thani") in found
+
+
+def test_a_country_inside_a_persons_name_is_the_person(tmp_path):
+    found = relations(
+        tmp_path,
+        "Representative Jim Jordan criticized Joe Biden on Monday. Chad rejected the demands "
+        "of Sudan.",
+    )
+    assert ("Jim Jordan", "criticized", "Joe Biden") in found
+    assert ("Chad", "rejected", "Sudan") in found
