@@ -133,7 +133,10 @@ class Arguments(Targets):
             own_act = act is not None and head.head.lower_ in self.lexicon.object_preps.get(
                 act[0].relation, frozenset()
             )
-            if verb is not None and not own_act:
+            # ... nor the thing a verb of its own judges: "welcomed the release",
+            # "condemned the attack" are not the welcomers' or condemners' acts.
+            judged = head.dep_ == "dobj" and verb == head.head and self._judges(verb, relation)
+            if verb is not None and not own_act and not judged:
                 subjects, _ = self._subjects(verb, skip=head.i)
                 climbed = True
         objects = self._objects_below(head, relation)
@@ -168,6 +171,15 @@ class Arguments(Targets):
                 [g for c in aims for g in c.children if g.dep_ in ("dobj", "pobj")]
             )
         return subjects, objects, climbed
+
+    def _judges(self, verb: Token, relation: str) -> bool:
+        """A verb that is a trigger of a relation of judgement other than ``relation``."""
+        match = self._match(verb)
+        return (
+            match is not None
+            and match[0].relation != relation
+            and match[0].relation in self.lexicon.judging_relations
+        )
 
     def _climbable(self, head: Token) -> bool:
         """Whether a noun trigger with no doer of its own takes its verb's subject.

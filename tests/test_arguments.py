@@ -728,3 +728,12 @@ def test_a_country_inside_a_persons_name_is_the_person(tmp_path):
     )
     assert ("Jim Jordan", "criticized", "Joe Biden") in found
     assert ("Chad", "rejected", "Sudan") in found
+
+
+def test_an_act_someone_judges_is_not_their_own(tmp_path):
+    found = relations(
+        tmp_path,
+        "Norland's President Ilkka Rantanen condemned the attack on Qaresh. Omar Haddad "
+        "praised the withdrawal from Drevnia.",
+    )
+    assert not any(relation in ("attacked", "retreated") for _, relation, _ in found)
