@@ -216,7 +216,7 @@ class Arguments(Targets):
                 return self._mentions_of(agents), True
             if current.pos_ in ("NOUN", "PROPN") and current.i in self.token_mentions:
                 return self._mentions_of([current]), True
-            if current.head is current:
+            if current.head == current:
                 break
             current = current.head
         return [], False

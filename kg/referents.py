@@ -200,7 +200,7 @@ class Referents:
     def _doer(self, token: Token) -> bool:
         """The subject or agent, also when counted: "thousands of Chinese tourists marched"."""
         counted = token.head.head
-        of = token.dep_ == "pobj" and token.head.lower_ == "of" and counted is not token.head
+        of = token.dep_ == "pobj" and token.head.lower_ == "of" and counted != token.head
         if of and counted.lemma_.lower() in self.lexicon.quantity_nouns:
             return self._doer(counted)
         return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
