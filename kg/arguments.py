@@ -66,6 +66,12 @@ class Arguments(Targets):
                 head, relation, direct=False
             )
             return subjects, objects, False
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if agents and passive and head.dep_ == "conj":
+            # "She landed at Vaara and was greeted by Koskinen": the shared subject is the
+            # one done to.
+            shared = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return self._mentions_of(agents), self._mentions_of(shared), False
         complement = head.tag_ == "VBN" and head.dep_ in ("acomp", "xcomp", "oprd")
         if not agents and (complement or any(c.dep_ == "auxpass" for c in head.children)):
             # "... and three ministers are expected to attend", "two soldiers stand

@@ -392,7 +392,7 @@ def test_a_claim_in_harsh_words_about_a_named_actor_is_criticism(tmp_path):
         "reporters that Norland was raising tariffs because “Drevnia has been ripping off "
         "Norland for decades.”",
     )
-    assert ("Ilkka Rantanen", "criticized", "Qaresh") in found
+    assert ("Ilkka Rantanen", "criticized", "Russia") in found
     assert ("Leila Haddad", "criticized", "Drevnia") in found
     assert ("Leila Haddad", "criticized", "Norland") not in found
 
@@ -737,3 +737,13 @@ def test_an_act_someone_judges_is_not_their_own(tmp_path):
         "praised the withdrawal from Drevnia.",
     )
     assert not any(relation in ("attacked", "retreated") for _, relation, _ in found)
+
+
+def test_a_passive_sharing_its_subject_is_done_to_that_subject(tmp_path):
+    found = relations(
+        tmp_path,
+        "Mila Hartov landed at Vaara airport on Sunday night and was greeted on the tarmac by "
+        "Foreign Minister Jari Koskinen.",
+    )
+    assert ("Jari Koskinen", "met", "Mila Hartov") in found
+
