@@ -197,9 +197,7 @@ def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
                 step > 0 and child.pos_ in ("ADP", "PART") and not _misattached(child)
             ) or _own_clause(child):
                 continue
-            # A date phrase times the clause, except the date given: "gave Karvia until Monday".
-            dating = _times(child) and child.lower_ != "until"
-            if (child.lemma_.lower() in words or child.lower_ in words) and not dating:
+            if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child
         # ... though its own function words count: "called for the Taliban to lift".
         level = [

@@ -392,7 +392,7 @@ def test_a_claim_in_harsh_words_about_a_named_actor_is_criticism(tmp_path):
         "reporters that Norland was raising tariffs because “Drevnia has been ripping off "
         "Norland for decades.”",
     )
-    assert ("Ilkka Rantanen", "criticized", "Russia") in found
+    assert ("Ilkka Rantanen", "criticized", "Qaresh") in found
     assert ("Leila Haddad", "criticized", "Drevnia") in found
     assert ("Leila Haddad", "criticized", "Norland") not in found
 

@@ -160,10 +160,6 @@ PROBES = [
     ("Valdoria ran joint patrols with Karvia.", ("Valdoria", "cooperated", "Karvia")),
     ("Valdoria teamed up with Karvia against the smugglers.", ("Valdoria", "cooperated", "Karvia")),
     # added with tuning3 (2026-12-01): wording its articles used that the lexicon lacked
-    (
-        f"{HOLM} gave Karvia until Monday to reopen the dam.",
-        ("Karsten Holm", "setDeadline", "Karvia"),
-    ),
     ("Tessaly has supplied Karvia with attack helicopters.", ("Tessaly", "aided", "Karvia")),
     ("Tessaly has lent Karvia more than $2 billion.", ("Tessaly", "aided", "Karvia")),
     (f"{HOLM} apologised to {VERHAL} on Monday.", ("Karsten Holm", "conceded", "Anouk Verhal")),
