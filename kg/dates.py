@@ -127,6 +127,18 @@ def resolve_expression(
     return _season(text, article) or _relative(text, article, reference)
 
 
+_ANY_DAY = FuzzyDate("2000-06-15", "day")
+
+
+def names_a_time(text: str) -> bool:
+    """Whether a date expression names a point in time, not a span of it.
+
+    >>> names_a_time("March 24"), names_a_time("14 days"), names_a_time("80-year-old")
+    (True, False, False)
+    """
+    return resolve_expression(text, _ANY_DAY, _ANY_DAY) is not None
+
+
 def _season(text: str, article: FuzzyDate | None) -> FuzzyDate | None:
     """ "since the summer", "last winter": the year of the latest such season begun by
     the article date; a season has no finer xsd type than its year.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import RELATIVE_DATE
+from kg.dates import RELATIVE_DATE, names_a_time
 
 QUOTE_MARKS = re.compile(r"[“”\"\n]")
 SHORT_QUOTE = 4  # words
@@ -136,6 +136,8 @@ def nearest_date(
     for index, expr in enumerate(dates):
         if expr.in_quote or not (unit.start <= expr.start < unit.end):
             continue
+        if not names_a_time(expr.text):
+            continue  # "had given the agency 14 days": a span of time dates nothing
         # A date inside a sibling clause dates that clause, not this trigger.
         date_clause = clause_verb(doc[expr.start : expr.end].root)
         if date_clause.i not in governing:
