@@ -45,6 +45,7 @@ RELATIVE_DATE = re.compile(
     r"\b(?P<phrase>yesterday|today|tonight|"
     r"(?:last|this|next|(?:the\s+)?(?:following|previous|next))\s+(?P<unit>day|week|month|year)|"
     r"(?:the\s+)?(?:day|week|month|year)\s+(?:before|after)|"
+    r"(?:that|the\s+same)\s+(?:day|week|month|year)|"
     r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit2>day|week|month|year)s?\s+(?:ago|earlier|later)|"
     r"(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -120,6 +121,8 @@ def resolve_expression(
     FuzzyDate(value='2019', precision='year')
     >>> resolve_expression("ten days", a) is None
     True
+    >>> resolve_expression("later that day", a, FuzzyDate("2025-08-03", "day"))
+    FuzzyDate(value='2025-08-03', precision='day')
     """
     absolute = _absolute(text, article)
     if absolute is not None:
@@ -133,9 +136,11 @@ _ANY_DAY = FuzzyDate("2000-06-15", "day")
 def names_a_time(text: str) -> bool:
     """Whether a date expression names a point in time, not a span of it.
 
-    >>> names_a_time("March 24"), names_a_time("14 days"), names_a_time("80-year-old")
+    >>> names_a_time("March 24"), names_a_time("14 days"), names_a_time("every Friday")
     (True, False, False)
     """
+    if text.lower().startswith(("every", "each")):
+        return False  # "every Friday since January": a recurrence
     return resolve_expression(text, _ANY_DAY, _ANY_DAY) is not None
 
 
@@ -219,6 +224,8 @@ def _relative(
     # "the following year", "the day before": counted from the last date given.
     base_fuzzy = reference or article
     step = -1 if ("previous" in phrase or "before" in phrase) else 1
+    if phrase.startswith(("that", "the same")):
+        step = 0  # "later that day", "the same day": the day last given
     if unit == "day" and base_fuzzy.precision != "day":
         return None
     return _shift(to_date(base_fuzzy), unit, step)

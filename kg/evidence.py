@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import RELATIVE_DATE, names_a_time
+from kg.spans import dateline_tokens
 
 QUOTE_MARKS = re.compile(r"[“”\"\n]")
 SHORT_QUOTE = 4  # words
@@ -95,8 +96,9 @@ def long_quote_tokens(doc: Doc) -> set[int]:
 def date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
     """DATE entities, plus relative phrases ("the following day") the model misses."""
     found: dict[int, DateExpression] = {}
+    filed = dateline_tokens(doc)  # "KOSTEL, Mirovia, April 17 —" dates the filing
     for ent in doc.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" and ent.start not in filed:
             found[ent.start] = DateExpression(ent.start, ent.end, ent.text, ent.start in quoted)
     covered = {i for expr in found.values() for i in range(expr.start, expr.end)}
     for match in RELATIVE_DATE.finditer(doc.text):
@@ -136,7 +138,8 @@ def nearest_date(
     for index, expr in enumerate(dates):
         if expr.in_quote or not (unit.start <= expr.start < unit.end):
             continue
-        if not names_a_time(expr.text):
+        recurring = expr.start > 0 and doc[expr.start - 1].lower_ in ("every", "each")
+        if recurring or not names_a_time(expr.text):
             continue  # "had given the agency 14 days": a span of time dates nothing
         # A date inside a sibling clause dates that clause, not this trigger.
         date_clause = clause_verb(doc[expr.start : expr.end].root)

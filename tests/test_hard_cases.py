@@ -474,3 +474,25 @@ def test_neither_nor_names_nobody_and_who_after_a_nation_is_that_nation(tmp_path
     )
     assert not {r for r in found if r[1] == "agreedToMeet"}
     assert ("United Nations", "accused", "Quillara") in found
+
+
+def test_a_dateline_dates_the_filing_and_a_recurrence_or_a_span_dates_nothing(tmp_path):
+    found = dated(
+        tmp_path,
+        "KYIV, Ukraine, April 17 — Ukrainian officials said Russian drones struck Ukraine "
+        "early on Thursday. The Northern Front has staged protests against Omar Haddad every "
+        "Friday since January. On March 24, Ilkka Rantanen gave Omar Haddad 14 days to leave.",
+        date="2026-04-17",
+    )
+    assert found[("Russia", "attacked", "Ukraine")] == "2026-04-16"
+    assert found[("Northern Front", "protested", "Omar Haddad")] == "2026-01"
+
+
+def test_later_that_day_is_the_day_last_given(tmp_path):
+    found = dated(
+        tmp_path,
+        "Ilkka Rantanen met Omar Haddad in Geneva on 3 June. Later that day, Rantanen had a "
+        "telephone conversation with Polish President Karol Nawrocki.",
+        date="2026-06-05",
+    )
+    assert found[("Ilkka Rantanen", "spokeWith", "Karol Nawrocki")] == "2026-06-03"
