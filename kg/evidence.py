@@ -141,8 +141,13 @@ def nearest_date(
         recurring = expr.start > 0 and doc[expr.start - 1].lower_ in ("every", "each")
         if recurring or not names_a_time(expr.text):
             continue  # "had given the agency 14 days": a span of time dates nothing
+        root = doc[expr.start : expr.end].root
+        # "impounded the vessel on 2 March, and the following day Brevonia sent": a date
+        # the parser coordinates with the verb opens the next clause.
+        if root.dep_ == "conj" and root.head.pos_ in ("VERB", "AUX"):
+            continue
         # A date inside a sibling clause dates that clause, not this trigger.
-        date_clause = clause_verb(doc[expr.start : expr.end].root)
+        date_clause = clause_verb(root)
         if date_clause.i not in governing:
             continue
         # "confirmed Wednesday that they had barred him": the barring came before.

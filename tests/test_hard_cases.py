@@ -496,3 +496,14 @@ def test_later_that_day_is_the_day_last_given(tmp_path):
         date="2026-06-05",
     )
     assert found[("Ilkka Rantanen", "spokeWith", "Karol Nawrocki")] == "2026-06-03"
+
+
+def test_a_date_opening_the_next_clause_is_not_the_first_clauses(tmp_path):
+    found = dated(
+        tmp_path,
+        "Castamari coast guard cutters impounded the Brevonian vessel off the Selim peninsula "
+        "on 2 March, and the following day Brevonia sent three frigates to patrol its maritime "
+        "boundary with Castamar.",
+        date="2026-03-10",
+    )
+    assert found[("Castamar", "coerced", "Brevonia")] == "2026-03-02"
