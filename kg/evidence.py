@@ -93,6 +93,9 @@ def long_quote_tokens(doc: Doc) -> set[int]:
     return inside
 
 
+SEQUENCE_WORDS = {"after", "before"}
+
+
 def date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
     """DATE entities, plus relative phrases ("the following day") the model misses."""
     found: dict[int, DateExpression] = {}
@@ -135,6 +138,13 @@ def nearest_date(
     # "As he returned home the following day, he clarified ...": a time clause frames
     # the clause it modifies.
     governing |= {c.i for g in governing for c in doc[g].children if c.dep_ == "advcl"}
+    # "arrested him in March 2024 after accusing him of plotting": the main clause's date
+    # is not that of the act it came after (or before).
+    sequenced = clause.dep_ == "pcomp" and clause.head.lower_ in SEQUENCE_WORDS
+    sequenced = sequenced or any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in clause.children
+    )
+    own = {t.i for t in clause.subtree}
     for index, expr in enumerate(dates):
         if expr.in_quote or not (unit.start <= expr.start < unit.end):
             continue
@@ -142,6 +152,8 @@ def nearest_date(
         if recurring or not names_a_time(expr.text):
             continue  # "had given the agency 14 days": a span of time dates nothing
         root = doc[expr.start : expr.end].root
+        if sequenced and root.i not in own:
+            continue
         # "impounded the vessel on 2 March, and the following day Brevonia sent": a date
         # the parser coordinates with the verb opens the next clause.
         if root.dep_ == "conj" and root.head.pos_ in ("VERB", "AUX"):

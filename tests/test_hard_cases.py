@@ -507,3 +507,14 @@ def test_a_date_opening_the_next_clause_is_not_the_first_clauses(tmp_path):
         date="2026-03-10",
     )
     assert found[("Castamar", "coerced", "Brevonia")] == "2026-03-02"
+
+
+def test_an_act_told_as_after_or_before_another_does_not_take_its_date(tmp_path):
+    found = dated(
+        tmp_path,
+        "Omar Haddad's government arrested Daniel Okwuosa in March 2024 after accusing him of "
+        "plotting a coup.",
+        date="2026-02-12",
+    )
+    assert found[("Omar Haddad", "coerced", "Daniel Okwuosa")] == "2024-03"
+    assert found[("Omar Haddad", "accused", "Daniel Okwuosa")] is None
