@@ -104,6 +104,9 @@ class Arguments(Targets):
         return subjects, _unique(objects), climbed
 
     def _noun_arguments(self, head: Token, relation: str) -> tuple[list[int], list[int], bool]:
+        received = self._received(head)
+        if received is not None:
+            return received
         owners = [c for c in head.children if c.dep_ == "poss"]
         subjects = self._mentions_of(owners)
         climbed = False
@@ -177,6 +180,21 @@ class Arguments(Targets):
                 [g for c in aims for g in c.children if g.dep_ in ("dobj", "pobj")]
             )
         return subjects, objects, climbed
+
+    def _received(self, head: Token) -> tuple[list[int], list[int], bool] | None:
+        """ "Pakistan has received 23 bailout packages from the IMF": the giver acts on the
+        one who receives."""
+        phrase = head
+        while phrase.dep_ == "compound":  # "bailout packages"
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.receiving_verbs:
+            return None
+        givers = self._mentions_of(pobjs(phrase, {"from"}) + pobjs(verb, {"from"}))
+        receivers, _ = self._subjects(verb, skip=head.i)
+        if not givers or not receivers:
+            return None
+        return givers, receivers, False
 
     def _judges(self, verb: Token, relation: str) -> bool:
         """A verb that is a trigger of a relation of judgement other than ``relation``."""

@@ -77,6 +77,7 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)  # word -> singular | plural
     mutual_relations: frozenset[str] = frozenset()
     judging_relations: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     negating_adverbs: frozenset[str] = frozenset()
@@ -195,6 +196,7 @@ def load_lexicon() -> Lexicon:
     lexicon.claim_confidence = float(claims.get("confidence", 0.6))
     lexicon.vague_subjects = _words(claims.get("vague_subjects"))
     lexicon.mutual_relations = _relations(arguments.get("mutual_relations"), known, triggers_path)
+    lexicon.receiving_verbs = _words(arguments.get("receiving_verbs"))
     lexicon.judging_relations = _relations(arguments.get("judging_relations"), known, triggers_path)
     lexicon.state_nouns = _words(arguments.get("state_nouns"))
     lexicon.government_nouns = _words(arguments.get("government_nouns"))

@@ -747,3 +747,13 @@ def test_a_passive_sharing_its_subject_is_done_to_that_subject(tmp_path):
     )
     assert ("Jari Koskinen", "met", "Mila Hartov") in found
 
+
+
+def test_what_is_received_from_someone_is_theirs_to_the_receiver(tmp_path):
+    found = relations(
+        tmp_path,
+        "Pakistan has received 23 bailout packages from the IMF. Malaysia accepted funding "
+        "from China for the railway.",
+    )
+    assert ("International Monetary Fund", "aided", "Pakistan") in found
+    assert ("China", "aided", "Malaysia") in found
