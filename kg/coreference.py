@@ -2,69 +2,29 @@
 
 Names go through the gazetteer, then through the article's own full names (so "Ilkka"
 and "Rantanen" find the person named in full before). Roles find who held the office
-on the event's date. Pronouns take the most salient earlier actor of a fitting kind,
-never one inside a quotation they stand outside of. "The two countries" are the two
-last named.
+on the event's date. Pronouns (:mod:`kg.pronouns`) take the most salient earlier actor
+of a fitting kind, never one inside a quotation they stand outside of. "The two
+countries" are the two last named (:mod:`kg.groups`); unknown names get their kind from
+:mod:`kg.kinds`.
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from kg.capitals import local_capitals
 from kg.dates import to_date
 from kg.evidence import quoted_tokens
 from kg.gazetteer import Gazetteer
-from kg.groups import Groups
 from kg.ids import slug
+from kg.kinds import vote_kinds
 from kg.mentions import Mention
 from kg.model import Document, FuzzyDate
+from kg.pronouns import Pronouns
 from kg.spans import adjective_of
 
-PERSON_KINDS = {"Person"}
-THING_KINDS = {"Country", "Organisation"}
 GENERIC_ONLY = {"president", "prime minister"}  # too common to resolve without a country
 
 
-def _vote_kinds(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict[str, str], list[str]]:
-    """The kind of each unknown name by majority of its NER labels in the article.
-
-    A name that a nationality adjective derives from ("Drevnia" for "Drevnian") is a
-    country whatever the model said of it.
-    """
-    votes: dict[str, Counter] = {}
-    names: dict[str, str] = {}
-    for mention in mentions:
-        if mention.form == "name" and not mention.gazetteer_id and mention.kind:
-            actor_id = slug(mention.text)
-            votes.setdefault(actor_id, Counter())[mention.kind] += 1
-            names.setdefault(actor_id, mention.text)
-    demonyms = [m.text.lower() for m in mentions if m.form == "demonym" and not m.gazetteer_id]
-    # The model tags some adjectives as places or bodies ("Valmoran trawlers", "Qareshi
-    # soldiers"): they count too.
-    single = {m.text for m in mentions if m.form == "name" and " " not in m.text}
-    demonyms += [
-        m.text.lower()
-        for m in mentions
-        if m.form == "name"
-        and not m.gazetteer_id
-        and " " not in m.text
-        and (m.kind == "Country" or any(adjective_of(m.text, base) for base in single))
-    ]
-    kinds = {}
-    for actor_id, counter in votes.items():
-        name = names[actor_id].lower()
-        stem = name[: max(4, len(name) - 1)]
-        if len(name.split()) == 1 and any(d.startswith(stem) for d in demonyms):
-            kinds[actor_id] = "Country"
-        else:
-            kinds[actor_id] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    countries = [names[a] for a, kind in kinds.items() if kind == "Country"]
-    countries += [e.name for e in gazetteer.entries.values() if e.kind == "Country"]
-    return kinds, countries
-
-
-class DocState(Groups):
+class DocState(Pronouns):
     """Who each mention of one document refers to."""
 
     def __init__(
@@ -81,7 +41,7 @@ class DocState(Groups):
         self.local_names: dict[str, tuple[str, str]] = {}  # actor_id -> (label, kind)
         self.full_names: list[tuple[str, str]] = []  # (name, actor_id) in reading order
         self.local_roles: list[tuple[frozenset[str], str, str]] = []  # titles, of, actor
-        self.kinds, self.country_names = _vote_kinds(extracted.mentions, gazetteer)
+        self.kinds, self.country_names = vote_kinds(extracted.mentions, gazetteer)
         self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
         self.grouped: set[int] = set()  # "they" that names the bodies just named
         self.quoted = quoted_tokens(extracted.doc)
@@ -254,94 +214,6 @@ class DocState(Groups):
             else:
                 kept.append((actor_id, index))
         return _unique_pairs(kept)
-
-    def _pronoun(self, mention: Mention, history, exclude: set[str] = frozenset()) -> list[str]:
-        if mention.kind == "Plural":
-            group = self._group(mention, history, exclude)
-            if group:
-                self.grouped.add(mention.index)
-                return group
-            return self._recent_people(mention, history, include_sentence=True)
-        wanted = PERSON_KINDS if mention.kind == "Person" else THING_KINDS
-        if mention.kind == "Relative":
-            wanted = PERSON_KINDS | THING_KINDS
-            # "Attorney General Porras, who was sanctioned": the noun the clause modifies.
-            clause = self.extracted.doc[mention.head].head
-            if clause.dep_ in ("relcl", "acl"):
-                noun = clause.head
-                named = [
-                    (m, a)
-                    for m, a in history
-                    if (m.start <= noun.i < m.end or _nation_of(m, noun))
-                    and self.gazetteer.principal(a) not in exclude
-                ]
-                if named:
-                    return [named[-1][1]]
-            if mention.text.lower() == "which":
-                # "which" names only the noun of its own clause, and no one when that noun
-                # is a thing: "the JCPOA, which the administration withdrew from".
-                return self._relative_noun(mention, history, exclude)
-        # Words inside a quotation are the speaker's; a reporter's "he" outside one does
-        # not point into it.
-        outside = mention.head not in self.quoted
-        earlier = [
-            (m, a)
-            for m, a in history
-            if m.start < mention.start
-            and self.gazetteer.principal(a) not in exclude
-            and not (outside and m.head in self.quoted)
-        ]
-        fits = [(m, a) for m, a in earlier if self._kind(self.gazetteer.principal(a)) in wanted]
-        token = self.extracted.doc[mention.head]
-        if mention.kind == "Thing":
-            # "The Qatari foreign ministry said its mediators had ...": the body speaking.
-            reporters = self._reporters(mention) if token.dep_ in ("poss", "nsubj") else set()
-            bodies = [a for m, a in fits if m.index in reporters]
-            if bodies:
-                return [bodies[-1]]
-            if token.dep_ == "dobj":
-                # "U.S. officials ... defended it": an object "it" is a thing more often
-                # than a state, unless a state is named in its own sentence.
-                fits = [(m, a) for m, a in fits if m.sent == mention.sent]
-        if mention.kind == "Thing" and token.dep_ == "poss":
-            # "support for Ukraine in defending its integrity": the nearest country.
-            nearest = [(m, a) for m, a in fits if m.sent == mention.sent and m.form == "name"]
-            if nearest:
-                return [nearest[-1][1]]
-        if mention.kind == "Person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            # "Benhallou's office said she had thanked Modi": the one whose office speaks.
-            owners = self._reporter_owners(mention)
-            named = [a for m, a in fits if m.index in owners]
-            if named:
-                return [named[-1]]
-        if mention.kind == "Person" and token.dep_ in ("dobj", "pobj", "dative"):
-            # "Putin phoned Mernov to congratulate him": an object pronoun is not the doer
-            # of its own clause (that would be "himself"), so the nearest other person.
-            doers = self._doers(token)
-            nearest = [
-                (m, a)
-                for m, a in fits
-                if m.sent == mention.sent and m.form == "name" and m.head not in doers
-            ]
-            if nearest:
-                return [nearest[-1][1]]
-        same_sentence = [(m, a) for m, a in fits if m.sent == mention.sent and m.is_subject]
-        if same_sentence:
-            return [same_sentence[-1][1]]
-        # The latest sentence with a fitting subject; its main-clause subject first.
-        subjects = [(m, a) for m, a in fits if m.is_subject]
-        if subjects:
-            latest = subjects[-1][0].sent
-            in_latest = [(m, a) for m, a in subjects if m.sent == latest]
-            main = [(m, a) for m, a in in_latest if m.main_subject]
-            return [(main or in_latest)[0][1]]
-        return [fits[-1][1]] if fits else []
-
-
-def _nation_of(mention: Mention, noun) -> bool:
-    """ "Quillaran security forces, who were accused": the nation the noun belongs to."""
-    token = noun.doc[mention.head]
-    return mention.form == "demonym" and token.head.i == noun.i and token.i < noun.i
 
 
 def _unique_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -23,6 +23,8 @@ LOWER = {
     "extract",
     "coreference",
     "capitals",
+    "kinds",
+    "pronouns",
     "groups",
     "evidence",
     "modality",
