@@ -245,69 +245,6 @@ class Arguments(Targets):
             current = current.head
         return [], False
 
-    def _objects_below(
-        self, token: Token, relation: str, direct: bool = True, skip: list[int] | None = None
-    ) -> list[int]:
-        """``skip``: the trigger's own words ("withdrew their ambassadors")."""
-        preps = self.lexicon.object_preps.get(relation, frozenset())
-        targets = []
-        if direct:
-            targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
-            if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
-                targets += self._prep_objects(token)
-            # "called Qaresh's assertions baseless": the thing called is an object.
-            targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                targets += self._prep_objects(child)
-            # "a deadline for Rantanen to agree": the object is the clause's own subject.
-            if child.dep_ in ("advcl", "acl", "relcl") and any(
-                g.dep_ == "mark" and g.lower_ in preps for g in child.children
-            ):
-                targets += [g for g in child.children if g.dep_ == "nsubj"]
-            # "expects the government to uphold", "demanded that Qaresh drop": the one
-            # asked is the clause's subject.
-            if (
-                direct
-                and child.dep_ in ("ccomp", "xcomp")
-                and any(
-                    (g.dep_ == "aux" and g.lower_ == "to")
-                    or (g.dep_ == "mark" and relation in self.lexicon.clause_object_relations)
-                    for g in child.children
-                )
-                and not _reported(child)
-            ):
-                targets += [g for g in child.children if g.dep_ == "nsubj"]
-            if direct and child.dep_ in ("ccomp", "xcomp"):
-                targets += self._clause_targets(token, child, relation)
-        # "brokered a deal between Israel and Hamas": the thing done names the parties.
-        for target in list(targets):
-            # ... unless the thing is an act of its own ("hosted talks between A and B").
-            if (
-                target.dep_ == "dobj"
-                and not self._mentions_of([target])
-                and self._match(target) is None
-            ):
-                targets += [
-                    g
-                    for c in target.children
-                    if c.dep_ == "prep" and c.lower_ in preps
-                    for g in self._prep_objects(c)
-                ]
-        found = self._mentions_of(targets)
-        if skip:
-            # "both countries withdrew their ambassadors": the trigger's own owner is no object.
-            owners = {c.i for i in skip for c in self.doc[i].children if c.dep_ == "poss"}
-            found = [m for m in found if self.mentions[m].head not in owners]
-        return found or self._carried_object(token)
-
-    def _prep_objects(self, prep: Token) -> list[Token]:
-        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
-        # "called for Haddad's release" asks no one named: "for" takes actors only.
-        if prep.lower_ == "for":
-            pobjs = [g for g in pobjs if g.i in self.token_mentions]
-        return pobjs
-
     def _demonym_before(self, head: Token) -> list[int]:
         """'Norlandic missile and drone attacks', 'U.S. sanctions': a nation just before."""
         for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
@@ -334,11 +271,3 @@ def _timing(noun: Token) -> bool:
             return False
         noun = noun.head.head
     return False
-
-
-def _reported(verb: Token) -> bool:
-    """ "insisted that Haddad would meet" reports; "demanded that Qaresh must drop" asks."""
-    return any(
-        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("must", "should")
-        for c in verb.children
-    ) or verb.tag_ in ("VBD", "VBZ")

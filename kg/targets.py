@@ -1,5 +1,6 @@
-"""Objects a trigger reaches through something else: the act threatened, the claim's
-subject, the place a blow fell, the owner of the demands one yields to.
+"""Objects of a trigger: its direct object and object prepositions, and those it
+reaches through something else: the act threatened, the claim's subject, the place a
+blow fell, the owner of the demands one yields to.
 
 "Threatened to sink any Qareshi warship" aims at Qaresh; "alleged that Qaresh was
 bankrolling the strike" is about Qaresh; "drones hit a depot in the Qareshi port" hit
@@ -15,7 +16,70 @@ from kg.referents import Referents, pobjs
 
 
 class Targets(Referents):
-    """Objects found beyond the trigger's own phrase; subjects come from the subclass."""
+    """Objects of a trigger's phrase and beyond it; subjects come from the subclass."""
+
+    def _objects_below(
+        self, token: Token, relation: str, direct: bool = True, skip: list[int] | None = None
+    ) -> list[int]:
+        """``skip``: the trigger's own words ("withdrew their ambassadors")."""
+        preps = self.lexicon.object_preps.get(relation, frozenset())
+        targets = []
+        if direct:
+            targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+            if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
+                targets += self._prep_objects(token)
+            # "called Qaresh's assertions baseless": the thing called is an object.
+            targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                targets += self._prep_objects(child)
+            # "a deadline for Rantanen to agree": the object is the clause's own subject.
+            if child.dep_ in ("advcl", "acl", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ in preps for g in child.children
+            ):
+                targets += [g for g in child.children if g.dep_ == "nsubj"]
+            # "expects the government to uphold", "demanded that Qaresh drop": the one
+            # asked is the clause's subject.
+            if (
+                direct
+                and child.dep_ in ("ccomp", "xcomp")
+                and any(
+                    (g.dep_ == "aux" and g.lower_ == "to")
+                    or (g.dep_ == "mark" and relation in self.lexicon.clause_object_relations)
+                    for g in child.children
+                )
+                and not _reported(child)
+            ):
+                targets += [g for g in child.children if g.dep_ == "nsubj"]
+            if direct and child.dep_ in ("ccomp", "xcomp"):
+                targets += self._clause_targets(token, child, relation)
+        # "brokered a deal between Israel and Hamas": the thing done names the parties.
+        for target in list(targets):
+            # ... unless the thing is an act of its own ("hosted talks between A and B").
+            if (
+                target.dep_ == "dobj"
+                and not self._mentions_of([target])
+                and self._match(target) is None
+            ):
+                targets += [
+                    g
+                    for c in target.children
+                    if c.dep_ == "prep" and c.lower_ in preps
+                    for g in self._prep_objects(c)
+                ]
+        found = self._mentions_of(targets)
+        if skip:
+            # "both countries withdrew their ambassadors": the trigger's own owner is no object.
+            owners = {c.i for i in skip for c in self.doc[i].children if c.dep_ == "poss"}
+            found = [m for m in found if self.mentions[m].head not in owners]
+        return found or self._carried_object(token)
+
+    def _prep_objects(self, prep: Token) -> list[Token]:
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        # "called for Haddad's release" asks no one named: "for" takes actors only.
+        if prep.lower_ == "for":
+            pobjs = [g for g in pobjs if g.i in self.token_mentions]
+        return pobjs
 
     def _venue(self, head: Token) -> list[int]:
         """Where a blow fell stands for its target: "hit a depot in the Qareshi port".
@@ -95,3 +159,11 @@ def _times(token: Token) -> bool:
     return token.pos_ == "ADP" and any(
         c.ent_type_ in ("DATE", "TIME") for c in token.children if c.dep_ == "pobj"
     )
+
+
+def _reported(verb: Token) -> bool:
+    """ "insisted that Haddad would meet" reports; "demanded that Qaresh must drop" asks."""
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("must", "should")
+        for c in verb.children
+    ) or verb.tag_ in ("VBD", "VBZ")
