@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.spans import ACTOR_LABELS, adjective_of, dateline_tokens, split_pairs, trim
+from kg.titles import Titles
 
 PRONOUN_KINDS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -45,7 +46,7 @@ class Mention:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-class MentionFinder:
+class MentionFinder(Titles):
     """Builds, once per gazetteer, the matchers that find mentions in a Doc."""
 
     def __init__(self, nlp, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
@@ -269,50 +270,6 @@ class MentionFinder:
         found.sort(key=lambda item: item[0].start)
         filed = dateline_tokens(doc)
         return [item for item in found if not filed & set(range(item[0].start, item[0].end))]
-
-    def _titles_before(self, span: Span) -> tuple[str, ...]:
-        """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
-        doc = span.doc
-        before = " " + doc[max(0, span.start - 4) : span.start].text.lower() + " "
-        found = tuple(w for w in self.title_words if before.endswith(f" {w} "))
-        head = span.root.head
-        # The parser sometimes takes the comma for coordination: "the spokesperson for
-        # Pakistan's foreign ministry, Ambassador Shafqat Ali Khan," (no "and").
-        beside = span.root.dep_ == "appos" or (
-            span.root.dep_ == "conj" and not any(c.dep_ == "cc" for c in head.children)
-        )
-        if not found and beside and head.i < span.start:
-            # "Tamsar's foreign minister, Nadira Qazvan": the title the name stands beside.
-            titled = " " + doc[max(0, head.i - 3) : head.i + 1].text.lower() + " "
-            found = tuple(w for w in self.title_words if titled.endswith(f" {w} "))
-        return found
-
-    def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
-        """A noun phrase headed by a title word: its titles, country mention and start."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
-            return None
-        lemma = token.lemma_.lower()
-        previous = token.nbor(-1).lower_ if token.i > 0 else ""
-        titles: frozenset[str] = frozenset()
-        if f"{previous} {lemma}" in self.lexicon.titles:
-            titles = frozenset({self.lexicon.titles[f"{previous} {lemma}"]})
-        elif lemma in self.lexicon.titles:
-            titles = frozenset({self.lexicon.titles[lemma]})
-        elif lemma in self.lexicon.generic_titles:
-            titles = self.lexicon.generic_titles[lemma]
-        if not titles or token.tag_ == "NNS":
-            return None
-        # "Norland's president, Ilkka Rantanen": the name itself is the mention.
-        if any(child.dep_ == "appos" and child.i in taken for child in token.children):
-            return None
-        of_index = -1
-        start = token.i
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
-                start = min(start, child.left_edge.i)
-                if child.i in taken:
-                    of_index = taken[child.i]
-        return titles, of_index, start
 
 
 def _in_name(doc: Doc, index: int) -> bool:

@@ -14,6 +14,7 @@ LOWER = {
     "ingest",
     "dates",
     "mentions",
+    "titles",
     "spans",
     "referents",
     "targets",
