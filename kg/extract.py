@@ -224,6 +224,10 @@ def _misattached(prep: Token) -> bool:
 
 
 def _own_clause(token: Token) -> bool:
+    # "agreed to exchange prisoners but failed to reach a ceasefire": a coordinated verb
+    # is another act, with or without a subject of its own.
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        return True
     return token.dep_ in ("ccomp", "advcl", "relcl") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children
     )

@@ -105,7 +105,7 @@ class Referents:
         (a name inside); "Costin's ultimatum" (the owner); "Norlandic artillery" (the
         nation); "diplomats from the G7" (the body they come from).
         """
-        lemma = token.lemma_.lower()
+        lemma = noun_lemma(token)
         children = list(token.children)
         if lemma in self.lexicon.quantity_nouns:
             # "$28 billion worth of Qareshi exports": what is counted.
@@ -208,9 +208,19 @@ class Referents:
     def _state_noun(self, token: Token) -> bool:
         """A state's own people or things, also by a word in front: "coast guard cutters"."""
         words = self.lexicon.state_nouns
-        return token.lemma_.lower() in words or any(
+        return noun_lemma(token) in words or any(
             c.dep_ == "compound" and c.lemma_.lower() in words for c in token.children
         )
+
+
+def noun_lemma(token: Token) -> str:
+    """The lemma, also of a plural the tagger took for a name at the start of a sentence
+    ("Negotiators from Nukhara ...", lemma "Negotiators")."""
+    lemma = token.lemma_.lower()
+    plural = token.tag_ == "NNPS" or (token.pos_ == "PROPN" and token.is_sent_start)
+    if plural and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def pobjs(token: Token, words: set[str]) -> list[Token]:

@@ -401,7 +401,7 @@ def test_a_claim_about_no_one_or_denied_criticizes_no_one(tmp_path):
     found = relations(
         tmp_path,
         "Ilkka Rantanen met Qaresh's President Leila Haddad on Monday. \"This is an unacceptable "
-        "situation,\" Rantanen said. Haddad said Norland was not hostile.",
+        'situation," Rantanen said. Haddad said Norland was not hostile.',
     )
     assert not {r for r in found if r[1] == "criticized"}
 
@@ -748,7 +748,6 @@ def test_a_passive_sharing_its_subject_is_done_to_that_subject(tmp_path):
     assert ("Jari Koskinen", "met", "Mila Hartov") in found
 
 
-
 def test_what_is_received_from_someone_is_theirs_to_the_receiver(tmp_path):
     found = relations(
         tmp_path,
@@ -757,3 +756,25 @@ def test_what_is_received_from_someone_is_theirs_to_the_receiver(tmp_path):
     )
     assert ("International Monetary Fund", "aided", "Pakistan") in found
     assert ("China", "aided", "Malaysia") in found
+
+
+def test_a_trigger_word_in_a_coordinated_clause_is_that_clauses(tmp_path):
+    from kg.pipeline import build
+
+    path = tmp_path / "article.md"
+    path.write_text(
+        "---\ntitle: T\ndate: 2026-03-20\n---\nArmenia and Azerbaijan agreed on Monday to "
+        "exchange prisoners of war, but failed to reach a ceasefire.",
+        encoding="utf-8",
+    )
+    methods = {e.method for e in build([path]).events if e.relation == "agreed"}
+    assert methods == {"verb:agree"}  # not "agree ceasefire": that they failed to reach
+
+
+def test_a_plural_taken_for_a_name_at_the_start_of_a_sentence_is_still_a_noun(tmp_path):
+    found = relations(
+        tmp_path,
+        "ISTANBUL, May 20 (AP) - Negotiators from Nukhara and the Sevrin Federation agreed on "
+        "Wednesday to exchange several hundred prisoners of war.",
+    )
+    assert ("Nukhara", "agreed", "Sevrin Federation") in found
