@@ -115,8 +115,11 @@ class MentionFinder(Titles):
             unknown = mention.form == "demonym" and not mention.gazetteer_id
             if unknown and any(adjective_of(a, mention.text) for a in adjectives):
                 mention.form, mention.kind = "name", "Country"
+        filed = dateline_tokens(doc)  # "SAN CRISTOBAL DE VALDORIA, Nov. 26 (EFE) -"
         for token in doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":
+                continue
+            if token.i in filed:
                 continue
             if any(adjective_of(token.text, base) for base in bases):
                 form, kind = "demonym", ""

@@ -778,3 +778,14 @@ def test_a_plural_taken_for_a_name_at_the_start_of_a_sentence_is_still_a_noun(tm
         "Wednesday to exchange several hundred prisoners of war.",
     )
     assert ("Nukhara", "agreed", "Sevrin Federation") in found
+
+
+def test_a_dateline_in_capitals_gives_no_second_country(tmp_path):
+    found = relations(
+        tmp_path,
+        "SAN CRISTOBAL DE VALDORIA, Nov. 26 (EFE) - Valdoria has moved troops to its frontier "
+        "with Antakuna. President Wayra Quispe rejected Valdoria's accusations. The Valdorian "
+        "army said it was ready.",
+    )
+    assert not any("VALDORIA" in (s, o) for s, _, o in found)
+    assert ("Wayra Quispe", "rejected", "Valdoria") in found
