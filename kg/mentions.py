@@ -242,19 +242,26 @@ class MentionFinder(Titles):
             used.update(range(start, end))
             found.append((span, "GAZ", doc.vocab.strings[match_id]))
         entities: dict[str, str] = {}
+        # The model may take a full name for a place or a building ("Prakash Deshmane" as
+        # FAC) and still know the surname for a person's elsewhere: the name is a person's.
+        surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
         for ent in doc.ents:
-            if ent.label_ not in ACTOR_LABELS:
+            label = ent.label_
+            named = all(t.pos_ == "PROPN" for t in ent) and ent[-1].text in surnames
+            if label not in ACTOR_LABELS and 1 < len(ent) <= 4 and named:
+                label = "PERSON"
+            if label not in ACTOR_LABELS:
                 continue
             # "defence ministry" in lower case is a description, not a name.
             lexicon = self.lexicon
             written = any(c.isupper() for c in ent.text)
             trimmed = trim(ent, lexicon.body_words, lexicon.honorifics) if written else None
-            for span in split_pairs(trimmed, ent.label_) if trimmed is not None else []:
+            for span in split_pairs(trimmed, label) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):
                     continue
                 used.update(range(span.start, span.end))
-                found.append((span, ent.label_, ""))
-                entities.setdefault(span.text, ent.label_)
+                found.append((span, label, ""))
+                entities.setdefault(span.text, label)
         # The model finds a name in one sentence and misses it in the next: every
         # occurrence of a name it found somewhere is a mention.
         local = PhraseMatcher(doc.vocab, attr="ORTH")

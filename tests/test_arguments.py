@@ -789,3 +789,14 @@ def test_a_dateline_in_capitals_gives_no_second_country(tmp_path):
     )
     assert not any("VALDORIA" in (s, o) for s, _, o in found)
     assert ("Wayra Quispe", "rejected", "Valdoria") in found
+
+
+def test_a_full_name_the_model_takes_for_a_place_is_a_person_whose_surname_it_knows():
+    from kg.pipeline import build
+    from tests.conftest import ROOT
+
+    # The small model tags "Prakash Deshmane" here as a facility, "Deshmane" as a person.
+    article = ROOT / "tests/audit/round5_fiction/articles/art_03_suvarna_sanctions_analysis.md"
+    labels = {a.label for a in build([article]).actors}
+    assert "Prakash Deshmane" in labels
+    assert "Deshmane" not in labels
