@@ -66,6 +66,15 @@ class Arguments(Targets):
                 head, relation, direct=False
             )
             return subjects, objects, False
+        if agents and head.dep_ == "acl" and head.tag_ == "VBN":
+            # "agreed to a ceasefire after talks mediated by Qatar": the agent acts, on the
+            # parties of the clause the thing done belongs to.
+            objects = self._objects_below(head, relation, direct=False)
+            clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            parties = relation in self.lexicon.party_relations
+            if not objects and parties and clause is not None:
+                objects = self._mentions_of([c for c in clause.children if c.dep_ == "nsubj"])
+            return self._mentions_of(agents), objects, False
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if agents and passive and head.dep_ == "conj":
             # "She landed at Vaara and was greeted by Koskinen": the shared subject is the
