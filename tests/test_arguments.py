@@ -805,9 +805,9 @@ def test_a_full_name_the_model_takes_for_a_place_is_a_person_whose_surname_it_kn
 def test_talks_mediated_by_someone_are_mediation_between_their_parties(tmp_path):
     found = relations(
         tmp_path,
-        "DOHA, Sept. 17 (Reuters) - Taveria and Kolhestan agreed on Thursday to a 30-day "
+        "DOHA, Sept. 17 (Reuters) - Armenia and Azerbaijan agreed on Thursday to a 30-day "
         "ceasefire along their disputed mountain border after three days of talks mediated by "
         "Qatar.",
     )
-    assert {("Qatar", "mediated", "Taveria"), ("Qatar", "mediated", "Kolhestan")} <= found
-    assert ("Taveria", "mediated", "Kolhestan") not in found
+    assert {("Qatar", "mediated", "Armenia"), ("Qatar", "mediated", "Azerbaijan")} <= found
+    assert ("Armenia", "mediated", "Azerbaijan") not in found
