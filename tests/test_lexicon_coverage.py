@@ -167,6 +167,15 @@ PROBES = [
         "Valdoria and Karvia agreed to hold a joint naval exercise.",
         ("Valdoria", "agreed", "Karvia"),
     ),
+    # added with audit round 5 (2026-12-01)
+    (
+        f"{HOLM} and {VERHAL} signed a partnership on power grids.",
+        ("Karsten Holm", "signedAgreement", "Anouk Verhal"),
+    ),
+    (
+        f"{HOLM} ordered the release of {VERHAL} on Monday.",
+        ("Karsten Holm", "retreated", "Anouk Verhal"),
+    ),
 ]
 
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
