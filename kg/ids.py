@@ -18,8 +18,8 @@ def slug(name: str) -> str:
     'ilkka-rantanen'
     >>> slug("  Lee  Jae-Min ")
     'lee-jae-min'
-    >>> slug("Élysée Palace")
-    'elysee-palace'
+    >>> slug("Hôtel Séléné")
+    'hotel-selene'
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
