@@ -45,6 +45,7 @@ class DocState(Pronouns):
         self.history: list[tuple[Mention, str]] = []  # resolved single-actor mentions
         self.grouped: set[int] = set()  # "they" that names the bodies just named
         self.quoted = quoted_tokens(extracted.doc)
+        self.adjective_bases: dict[str, bool] = {}
         self.capitals = local_capitals(
             extracted.doc, extracted.mentions, extracted.token_mentions, capital_words
         )
@@ -91,19 +92,15 @@ class DocState(Pronouns):
                     continue
                 # A first name or surname, or a body's initials; but a country the
                 # article names is not a body's last word: "Niamara" after "Radio Niamara".
-                country = any(
-                    adjective_of(m.text, text) for m in self.extracted.mentions if m.text != text
-                )
                 part = text in (parts[0], parts[-1])
-                if part and country and self._kind(actor_id) != "Person":
+                if part and self._kind(actor_id) != "Person" and self._has_adjective(text):
                     continue
                 if part or text == _initials(parts):
                     return actor_id
         actor_id = slug(text)
         if actor_id in self.gazetteer.entries:
             return actor_id
-        adjective = any(adjective_of(text, name) for name in self.country_names)
-        if len(words) == 1 and (self.kinds.get(actor_id) == "Country" or adjective):
+        if len(words) == 1 and (self.kinds.get(actor_id) == "Country" or self._adjective(text)):
             # "Valmoran trawlers" tagged as a place is Valmora's, when Valmora is named.
             country = self._demonym_country(text)
             if country and len(country) < len(actor_id):
@@ -114,6 +111,21 @@ class DocState(Pronouns):
             of = self._nearby_country(mention)
             self.local_roles.append((frozenset(mention.title_words), of, actor_id))
         return actor_id
+
+    def _adjective(self, word: str) -> bool:
+        """Whether ``word`` is the adjective of a country the article or gazetteer names."""
+        initial = word[:1].lower()
+        return any(
+            adjective_of(word, name) for name in self.country_names if name[:1].lower() == initial
+        )
+
+    def _has_adjective(self, name: str) -> bool:
+        """Whether the article uses an adjective of ``name``: "Niamaran" for Niamara."""
+        if name not in self.adjective_bases:
+            self.adjective_bases[name] = any(
+                adjective_of(m.text, name) for m in self.extracted.mentions if m.text != name
+            )
+        return self.adjective_bases[name]
 
     def _demonym_country(self, demonym: str) -> str:
         """ "Drevnian" means the Drevnia the article names: the longest name it starts with."""

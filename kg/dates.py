@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -133,6 +134,7 @@ def resolve_expression(
 _ANY_DAY = FuzzyDate("2000-06-15", "day")
 
 
+@lru_cache(maxsize=4096)
 def names_a_time(text: str) -> bool:
     """Whether a date expression names a point in time, not a span of it.
 

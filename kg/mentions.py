@@ -157,7 +157,7 @@ class MentionFinder(Titles):
             # "the union" after "the Sorvanian Students' Union" names that organisation.
             earlier = [
                 m
-                for m in organisations
+                for m in (organisations if token.pos_ == "NOUN" else ())
                 if m.start < token.i and m.text.split()[-1].lower() == token.lower_
             ]
             # Only the bare noun: "the separatist group" need not be the one named.
@@ -221,9 +221,16 @@ class MentionFinder(Titles):
         # nationality is the body, not the nation its adjective names; but "the Interim
         # Afghan Government" and "the Russian Foreign Ministry" are the state's own.
         state = self.lexicon.state_nouns
+        ents = list(doc.ents)  # each read of doc.ents builds the spans anew
+        in_names = {
+            i
+            for e in ents
+            if e.label_ == "PERSON" and len(e) > 1 and not any(t.tag_ == "POS" for t in e)
+            for i in range(e.start, e.end)
+        }
         bodies = [
             e
-            for e in doc.ents
+            for e in ents
             if e.label_ == "ORG" and len(e) > 1 and not any(t.lemma_.lower() in state for t in e)
         ]
         for match_id, start, end in matches:
@@ -237,15 +244,15 @@ class MentionFinder(Titles):
             if inside and span.text in entry.demonyms:
                 continue
             # "Jim Jordan", "Chad Wolf": a one-word country inside a person's name.
-            if entry.kind == "Country" and end - start == 1 and _in_name(doc, start):
+            if entry.kind == "Country" and end - start == 1 and start in in_names:
                 continue
             used.update(range(start, end))
             found.append((span, "GAZ", doc.vocab.strings[match_id]))
         entities: dict[str, str] = {}
         # The model may take a full name for a place or a building ("Prakash Deshmane" as
         # FAC) and still know the surname for a person's elsewhere: the name is a person's.
-        surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
-        for ent in doc.ents:
+        surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+        for ent in ents:
             label = ent.label_
             named = all(t.pos_ == "PROPN" for t in ent) and ent[-1].text in surnames
             if label not in ACTOR_LABELS and 1 < len(ent) <= 4 and named:
@@ -280,11 +287,3 @@ class MentionFinder(Titles):
         found.sort(key=lambda item: item[0].start)
         filed = dateline_tokens(doc)
         return [item for item in found if not filed & set(range(item[0].start, item[0].end))]
-
-
-def _in_name(doc: Doc, index: int) -> bool:
-    """Whether the token is one word of a longer person's name the model found."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= index < ent.end and len(ent) > 1:
-            return not any(t.tag_ == "POS" for t in ent)
-    return False

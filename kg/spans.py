@@ -23,6 +23,8 @@ CUT_WORDS = {"for", "with", "to", "in", "on", "at", "from", "by", "after", "befo
 def dateline_tokens(doc: Doc) -> set[int]:
     """ "DOHA, June 12 (AP) —", "PARIS (AFP) -", "TINDOUMA, Niamara —": where and by
     whom the story was filed, not who acts in it. The tokens of each such dateline."""
+    if "kg_dateline" in doc.user_data:  # asked for by mentions and dates alike
+        return doc.user_data["kg_dateline"]
     found: set[int] = set()
     for start in range(len(doc)):
         if start and not doc[start - 1].is_space:
@@ -48,6 +50,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
         )
         if dated or credited or placed:
             found.update(range(start, dash + 1))
+    doc.user_data["kg_dateline"] = found
     return found
 
 
