@@ -13,6 +13,10 @@ from kg.cli import main
 from tests.conftest import SEEDS, SHARED_CORPUS
 from tests.test_serve import oxigraph_server  # noqa: F401  (fixture)
 
+NEEDS_CORPUS = pytest.mark.skipif(
+    not SHARED_CORPUS.exists(), reason="the shared VOA corpus is not here"
+)
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
@@ -62,6 +66,7 @@ def test_build_export_render_and_analyze_from_the_store(runner, store, tmp_path)
     assert json.loads(dyad.output)
 
 
+@NEEDS_CORPUS
 def test_a_broken_line_in_a_corpus_is_named_and_skipped(runner, tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     good = json.loads(SHARED_CORPUS.read_text(encoding="utf-8").splitlines()[3])
@@ -88,6 +93,7 @@ def test_push_and_query_a_real_oxigraph_server(runner, store, oxigraph_server): 
     assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
 
 
+@NEEDS_CORPUS
 def test_parallel_extraction_gives_the_same_store(runner, tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
