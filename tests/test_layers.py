@@ -31,6 +31,7 @@ LOWER = {
     "modality",
     "resolve",
     "gazetteer",
+    "curation_file",
     "lexicon",
     "model",
 }
