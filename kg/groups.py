@@ -114,48 +114,31 @@ class Groups:
                 break
         return set()
 
+    def _speakers_above(self, mention: Mention):
+        """The subjects of each speech verb above ``mention``, nearest verb first."""
+        for verb in self.extracted.doc[mention.head].ancestors:
+            if verb.lemma_.lower() in self.speech_verbs:
+                yield [c for c in verb.children if c.dep_ == "nsubj"]
+
     def _reporters(self, mention: Mention) -> set[int]:
         """Mentions that are subjects of a speech verb above ``mention``."""
-        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
-        found: set[int] = set()
-        for verb in doc[mention.head].ancestors:
-            if verb.lemma_.lower() not in self.speech_verbs:
-                continue
-            for child in verb.children:
-                if child.dep_ == "nsubj":
-                    found.update(
-                        token_mentions[t.i] for t in child.subtree if t.i in token_mentions
-                    )
-        return found
+        token_mentions = self.extracted.token_mentions
+        return {
+            token_mentions[t.i]
+            for subjects in self._speakers_above(mention)
+            for child in subjects
+            for t in child.subtree
+            if t.i in token_mentions
+        }
 
     def _reporter_owners(self, mention: Mention) -> set[int]:
         """People whose office, spokesperson or aides report ``mention``'s clause."""
-        doc, token_mentions = self.extracted.doc, self.extracted.token_mentions
-        for verb in doc[mention.head].ancestors:
-            if verb.lemma_.lower() not in self.speech_verbs:
-                continue
-            reporters = [c for c in verb.children if c.dep_ == "nsubj"]
-            return {
-                token_mentions[o.i]
-                for r in reporters
-                if r.i not in token_mentions
-                for o in r.children
-                if o.dep_ == "poss" and o.i in token_mentions
-            }
-        return set()
-
-    def _relative_noun(self, mention: Mention, history, exclude) -> list[str]:
-        """The actor a relative pronoun's clause modifies, if that noun is one."""
-        clause = next(
-            (a for a in self.extracted.doc[mention.head].ancestors if a.dep_ in ("relcl", "acl")),
-            None,
-        )
-        if clause is None:
-            return []
-        noun = clause.head
-        named = [
-            a
-            for m, a in history
-            if m.start <= noun.i < m.end and self.gazetteer.principal(a) not in exclude
-        ]
-        return named[-1:]
+        token_mentions = self.extracted.token_mentions
+        reporters = next(self._speakers_above(mention), [])
+        return {
+            token_mentions[o.i]
+            for r in reporters
+            if r.i not in token_mentions
+            for o in r.children
+            if o.dep_ == "poss" and o.i in token_mentions
+        }

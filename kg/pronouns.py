@@ -28,21 +28,16 @@ class Pronouns(Groups):
         if mention.kind == "Relative":
             wanted = PERSON_KINDS | THING_KINDS
             # "Attorney General Porras, who was sanctioned": the noun the clause modifies.
-            clause = self.extracted.doc[mention.head].head
-            if clause.dep_ in ("relcl", "acl"):
-                noun = clause.head
-                named = [
-                    (m, a)
-                    for m, a in history
-                    if (m.start <= noun.i < m.end or _nation_of(m, noun))
-                    and self.gazetteer.principal(a) not in exclude
-                ]
+            token = self.extracted.doc[mention.head]
+            if token.head.dep_ in ("relcl", "acl"):
+                named = self._modified(token.head.head, history, exclude, nations=True)
                 if named:
-                    return [named[-1][1]]
+                    return named
             if mention.text.lower() == "which":
                 # "which" names only the noun of its own clause, and no one when that noun
                 # is a thing: "the JCPOA, which the administration withdrew from".
-                return self._relative_noun(mention, history, exclude)
+                clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+                return self._modified(clause.head, history, exclude) if clause else []
         # Words inside a quotation are the speaker's; a reporter's "he" outside one does
         # not point into it.
         outside = mention.head not in self.quoted
@@ -98,6 +93,16 @@ class Pronouns(Groups):
             main = [(m, a) for m, a in in_latest if m.main_subject]
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
+
+    def _modified(self, noun, history, exclude, nations: bool = False) -> list[str]:
+        """The actor last named by ``noun`` (or, with ``nations``, by its nationality)."""
+        named = [
+            a
+            for m, a in history
+            if (m.start <= noun.i < m.end or (nations and _nation_of(m, noun)))
+            and self.gazetteer.principal(a) not in exclude
+        ]
+        return named[-1:]
 
 
 def _nation_of(mention: Mention, noun) -> bool:
