@@ -70,10 +70,10 @@ class Arguments(Targets):
             # "agreed to a ceasefire after talks mediated by Qatar": the agent acts, on the
             # parties of the clause the thing done belongs to.
             objects = self._objects_below(head, relation, direct=False)
-            clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            parties = relation in self.lexicon.party_relations
-            if not objects and parties and clause is not None:
-                objects = self._mentions_of([c for c in clause.children if c.dep_ == "nsubj"])
+            if not objects and relation in self.lexicon.party_relations:
+                clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                parties = [c for c in clause.children if c.dep_ == "nsubj"] if clause else []
+                objects = self._mentions_of(parties)
             return self._mentions_of(agents), objects, False
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if agents and passive and head.dep_ == "conj":
@@ -82,7 +82,7 @@ class Arguments(Targets):
             shared = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return self._mentions_of(agents), self._mentions_of(shared), False
         complement = head.tag_ == "VBN" and head.dep_ in ("acomp", "xcomp", "oprd")
-        if not agents and (complement or any(c.dep_ == "auxpass" for c in head.children)):
+        if not agents and (complement or passive):
             # "... and three ministers are expected to attend", "two soldiers stand
             # accused of": passive, no doer named.
             return [], [], False

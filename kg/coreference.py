@@ -164,8 +164,8 @@ class DocState(Pronouns):
         if root.dep_ in ("appos", "conj") and root.head.i < mention.start:
             role = {t.i for t in root.head.subtree if t.i < mention.start}
             for other in self.extracted.mentions[: mention.index]:
-                placed = other.head in role and self.extracted.doc[other.head].dep_ == "poss"
-                if placed or (other.head in role and other.form == "demonym"):
+                owner = self.extracted.doc[other.head].dep_ == "poss"
+                if other.head in role and (owner or other.form == "demonym"):
                     return self.gazetteer.principal(self._name(other))
         return ""
 

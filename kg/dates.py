@@ -132,6 +132,7 @@ def resolve_expression(
 
 
 _ANY_DAY = FuzzyDate("2000-06-15", "day")
+RECURRENCE_WORDS = ("every", "each")
 
 
 @lru_cache(maxsize=4096)
@@ -141,7 +142,7 @@ def names_a_time(text: str) -> bool:
     >>> names_a_time("March 24"), names_a_time("14 days"), names_a_time("every Friday")
     (True, False, False)
     """
-    if text.lower().startswith(("every", "each")):
+    if text.lower().startswith(RECURRENCE_WORDS):
         return False  # "every Friday since January": a recurrence
     return resolve_expression(text, _ANY_DAY, _ANY_DAY) is not None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import RELATIVE_DATE, names_a_time
+from kg.dates import RECURRENCE_WORDS, RELATIVE_DATE, names_a_time
 from kg.spans import dateline_tokens
 
 QUOTE_MARKS = re.compile(r"[“”\"\n]")
@@ -144,11 +144,12 @@ def nearest_date(
     sequenced = sequenced or any(
         c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in clause.children
     )
-    own = {t.i for t in clause.subtree}
+    own = {t.i for t in clause.subtree} if sequenced else set()
     for index, expr in enumerate(dates):
         if expr.in_quote or not (unit.start <= expr.start < unit.end):
             continue
-        recurring = expr.start > 0 and doc[expr.start - 1].lower_ in ("every", "each")
+        # ... also when the model leaves "every" out of the entity: "every Friday"
+        recurring = expr.start > 0 and doc[expr.start - 1].lower_ in RECURRENCE_WORDS
         if recurring or not names_a_time(expr.text):
             continue  # "had given the agency 14 days": a span of time dates nothing
         root = doc[expr.start : expr.end].root

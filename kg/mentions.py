@@ -252,6 +252,7 @@ class MentionFinder(Titles):
         # The model may take a full name for a place or a building ("Prakash Deshmane" as
         # FAC) and still know the surname for a person's elsewhere: the name is a person's.
         surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+        lexicon = self.lexicon
         for ent in ents:
             label = ent.label_
             named = all(t.pos_ == "PROPN" for t in ent) and ent[-1].text in surnames
@@ -260,7 +261,6 @@ class MentionFinder(Titles):
             if label not in ACTOR_LABELS:
                 continue
             # "defence ministry" in lower case is a description, not a name.
-            lexicon = self.lexicon
             written = any(c.isupper() for c in ent.text)
             trimmed = trim(ent, lexicon.body_words, lexicon.honorifics) if written else None
             for span in split_pairs(trimmed, label) if trimmed is not None else []:
