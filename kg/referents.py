@@ -116,7 +116,8 @@ class Referents:
             return [a for a in appositions if a.i in self.token_mentions] or appositions
         # A capital inside a name ("the Paris accord") is a place, not its government, but
         # "the Kabul administration" is.
-        governing = self._state_noun(token) or lemma in self.lexicon.government_nouns
+        state = self._state_noun(token)
+        governing = state or lemma in self.lexicon.government_nouns
         names = [
             c
             for c in children
@@ -164,7 +165,7 @@ class Referents:
         # Rhodessa: people stand for their state only in acts that strike it.
         struck = self.relation in self.lexicon.national_target_relations
         target = not self._doer(token) and (struck or not people)
-        if nations and (self._state_noun(token) or target):
+        if nations and (state or target):
             return nations
         # "the shelling of Tarsby by Norlandic forces": the doer first.
         agents = [g for g in pobjs(token, {"by"}) if self._mentions_of([g])]
@@ -177,7 +178,6 @@ class Referents:
                 return senders
         # "top diplomats from the Group of Seven" (but not "a mercenary from Belarus"),
         # "the arrest of Hald"
-        state = self._state_noun(token)
         if lemma in self.lexicon.frontier_nouns:
             return pobjs(token, {"with"})  # "the border with Armenia"
         if lemma in self.lexicon.place_nouns:
