@@ -101,6 +101,12 @@ class MentionFinder(Titles):
                     title_words=self._titles_before(span), extra=extra,
                 )
             )  # fmt: skip
+        # "Saltz alleged ..." with "Saltz" tagged a nationality or a place: the surname
+        # of a person the article names in full is that person.
+        surnames = {m.text.split()[-1] for m in mentions if m.kind == "Person" and " " in m.text}
+        for mention in mentions:
+            if mention.text in surnames and not mention.gazetteer_id:
+                mention.form, mention.kind = "name", "Person"
         # "Norlandic troops" where the model saw no nationality: the adjective of a
         # one-word name the article gives.
         # And the reverse: "Tsorvel" the model missed, where "Tsorvelian" is found.

@@ -518,3 +518,13 @@ def test_an_act_told_as_after_or_before_another_does_not_take_its_date(tmp_path)
     )
     assert found[("Omar Haddad", "coerced", "Daniel Okwuosa")] == "2024-03"
     assert found[("Omar Haddad", "accused", "Daniel Okwuosa")] is None
+
+
+def test_a_surname_the_model_takes_for_a_nationality_is_the_person(tmp_path):
+    # The small model tags this second "Saltz" as a nationality (NORP).
+    found = relations(
+        tmp_path,
+        "President Anton Saltz faces a strike. Saltz alleged in a radio interview last "
+        "week that neighbouring Drevnia was bankrolling the strike.",
+    )
+    assert ("Anton Saltz", "accused", "Drevnia") in found
