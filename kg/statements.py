@@ -81,6 +81,12 @@ class Statements(Arguments):
                 if said_for is not None and said_for[0].relation == relation:
                     continue  # "criticized it, saying ...": the trigger reports it already
                 speakers, _ = self._subjects(verb)
+                # "'... has violated the agreement,' Akhundzada alleged": said as an
+                # accusation, the claim is one.
+                own = self._match(verb)
+                said_as = relation
+                if own is not None and own[0].relation in self.lexicon.claim_relations:
+                    said_as = own[0].relation
                 for clause in _said(verb):
                     if cancelled(clause, relation, self.lexicon):
                         continue
@@ -100,7 +106,7 @@ class Statements(Arguments):
                         continue
                     candidates.append(
                         Candidate(
-                            relation=relation,
+                            relation=said_as,
                             subjects=speakers,
                             objects=about,
                             sent_start=unit.start,

@@ -528,3 +528,25 @@ def test_a_surname_the_model_takes_for_a_nationality_is_the_person(tmp_path):
         "week that neighbouring Drevnia was bankrolling the strike.",
     )
     assert ("Anton Saltz", "accused", "Drevnia") in found
+
+
+def test_a_blank_line_ends_a_sentence(tmp_path):
+    # Without the break the small model hangs "met" under the quote's "are not asking".
+    found = relations(
+        tmp_path,
+        "Leila Haddad leads Qaresh.\n\n“The people of Drevnia are not asking Ostmark for "
+        "permission.”\n\nTogo’s leader, Faure Gnassingbé, who has mediated between the "
+        "two since the coup, met Haddad in Tunis on Tuesday and said afterwards that “the "
+        "door to dialogue remains open.”",
+    )
+    assert ("Faure Gnassingbé", "met", "Leila Haddad") in found
+
+
+def test_a_harsh_claim_made_as_an_allegation_is_an_accusation(tmp_path):
+    found = relations(
+        tmp_path,
+        "“The Russian side has violated the signed agreement repeatedly,” Ostmark's "
+        "President Anton Saltz alleged in a statement on Sunday.",
+    )
+    assert ("Anton Saltz", "accused", "Russia") in found
+    assert ("Anton Saltz", "criticized", "Russia") not in found

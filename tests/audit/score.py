@@ -48,7 +48,10 @@ def main(round_dir: Path, every: bool = False) -> None:
     verdicts = {row["n"].strip(): row["verdict"] for row in read_tsv(round_dir / "verdicts.tsv")}
 
     def key(source: str, subject: str, relation: str, obj: str, evidence: str) -> tuple:
-        return source.split("#")[-1], subject, relation, obj, " ".join(evidence.split())
+        # A sentence once ran on from a quote across a blank line; the quote it carried
+        # does not make it another sentence.
+        sentence = " ".join(evidence.split()).lstrip('"“” ')
+        return source.split("#")[-1], subject, relation, obj, sentence
 
     judged = {
         key(e["source"], e["subject"], e["relation"], e["object"], e["evidence"]): verdicts[e["n"]]
@@ -61,14 +64,19 @@ def main(round_dir: Path, every: bool = False) -> None:
     for event in result.events:
         found = key(Path(event.source).name, labels[event.subject], event.relation,
                     labels[event.object], event.evidence)  # fmt: skip
-        verdict = judged.get(found, "unjudged")
+        verdict = judged.get(found) or next(
+            (v for k, v in judged.items() if k[:4] == found[:4] and k[4].endswith(found[4])),
+            "unjudged",
+        )
         counts[verdict] += 1
         if verdict == "unjudged" or every:
             print(f"{verdict:9} {labels[event.subject]} {event.relation} "
                   f"{labels[event.object]} | {event.evidence[:90]}")  # fmt: skip
     right, wrong = counts["right"], counts["wrong"]
-    print(f"right {right}, wrong {wrong}, unjudged {counts['unjudged']}; "
-          f"precision over judged events {right / max(right + wrong, 1):.2f}")
+    print(
+        f"right {right}, wrong {wrong}, unjudged {counts['unjudged']}; "
+        f"precision over judged events {right / max(right + wrong, 1):.2f}"
+    )
 
 
 if __name__ == "__main__":
