@@ -57,6 +57,7 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    weather_words: frozenset[str] = frozenset()
     plural_country_references: tuple[str, ...] = ()
     carrier_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -227,6 +228,7 @@ def _load_roles(lexicon: Lexicon) -> None:
     lexicon.capital_words = _words(data.get("capital_words"))
     lexicon.body_words = _words(data.get("body_words"))
     lexicon.honorifics = _words(data.get("honorifics"))
+    lexicon.weather_words = _words(data.get("weather_words"))
     lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
     lexicon.plural_country_references = tuple(
         str(p).lower() for p in data.get("plural_country_references") or []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -259,8 +259,11 @@ class MentionFinder(Titles):
         # FAC) and still know the surname for a person's elsewhere: the name is a person's.
         surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
         lexicon = self.lexicon
+        storms = _storm_names(doc, lexicon.weather_words)
         for ent in ents:
             label = ent.label_
+            if all(t.lower_ in storms or _weather(t, lexicon.weather_words) for t in ent):
+                continue
             named = all(t.pos_ == "PROPN" for t in ent) and ent[-1].text in surnames
             if label not in ACTOR_LABELS and 1 < len(ent) <= 4 and named:
                 label = "PERSON"
@@ -293,3 +296,23 @@ class MentionFinder(Titles):
         found.sort(key=lambda item: item[0].start)
         filed = dateline_tokens(doc)
         return [item for item in found if not filed & set(range(item[0].start, item[0].end))]
+
+
+def _storm_names(doc: Doc, weather_words: frozenset[str]) -> set[str]:
+    """The names after "Cyclone", "Hurricanes" ...: "Cyclones Chido and Dikeledi"."""
+    names = set()
+    for token in doc:
+        if not _weather(token, weather_words):
+            continue
+        for follower in doc[token.i + 1 : token.i + 4]:
+            if follower.pos_ == "PROPN":
+                names.add(follower.lower_)
+            elif follower.lower_ not in ("and", ","):
+                break
+    return names
+
+
+def _weather(token: Token, weather_words: frozenset[str]) -> bool:
+    # The tagger takes "Cyclones" for a name and leaves it unlemmatised.
+    word = token.lower_
+    return word in weather_words or (word.endswith("s") and word[:-1] in weather_words)

@@ -550,3 +550,22 @@ def test_a_harsh_claim_made_as_an_allegation_is_an_accusation(tmp_path):
     )
     assert ("Anton Saltz", "accused", "Russia") in found
     assert ("Anton Saltz", "criticized", "Russia") not in found
+
+
+def test_a_storm_is_no_actor(tmp_path):
+    found = relations(
+        tmp_path,
+        "Mozambique was battered by Cyclones Chido and Dikeledi this year. Malawi was "
+        "struck by Chido in December.",
+    )
+    assert not {r for r in found if "Chido" in r[0] or "Dikeledi" in r[0]}
+
+
+def test_the_dateline_city_stands_for_its_country(tmp_path):
+    found = relations(
+        tmp_path,
+        "VESKA, Drevnia, March 3 (AFP) - Drevnia's foreign minister Ivo Marsk spoke on "
+        "Friday.\n\nOstmark's President Anton Saltz accused Veska of arming the rebels.",
+    )
+    assert ("Anton Saltz", "accused", "Drevnia") in found
+    assert not {r for r in found if "Veska" in r}
