@@ -47,12 +47,15 @@ RELATIVE_DATE = re.compile(
     r"(?:last|this|next|(?:the\s+)?(?:following|previous|next))\s+(?P<unit>day|week|month|year)|"
     r"(?:the\s+)?(?:day|week|month|year)\s+(?:before|after)|"
     r"(?:that|the\s+same)\s+(?:day|week|month|year)|"
+    r"(?:that|the\s+same|this|(?:the\s+)?(?:following|next))\s+(?:morning|afternoon|evening|night)|"
+    r"last\s+night|"
     r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit2>day|week|month|year)s?\s+(?:ago|earlier|later)|"
     r"(?:on\s+|last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.I,
 )
 
+PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night)\b")
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 SEASON = re.compile(
@@ -210,6 +213,8 @@ def _relative(
         return _fuzzy(today, "day")
     if phrase == "yesterday":
         return _fuzzy(today - dt.timedelta(days=1), "day")
+    # "that evening" is that day; "last night", the day before.
+    phrase = PART_OF_DAY.sub("day", phrase)
     unit = (match.group("unit") or match.group("unit2") or "").lower()
     if not unit:
         unit = re.search(r"day|week|month|year", phrase).group(0)  # type: ignore[union-attr]

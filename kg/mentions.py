@@ -121,6 +121,11 @@ class MentionFinder(Titles):
             unknown = mention.form == "demonym" and not mention.gazetteer_id
             if unknown and any(adjective_of(a, mention.text) for a in adjectives):
                 mention.form, mention.kind = "name", "Country"
+            # "Veltrian riot police" with "Veltrian" tagged a place: still an adjective.
+            word = doc[mention.start]
+            lone = mention.form == "name" and not mention.gazetteer_id and mention.text == word.text
+            if lone and word.pos_ == "ADJ" and any(adjective_of(word.text, b) for b in bases):
+                mention.form, mention.kind = "demonym", ""
         filed = dateline_tokens(doc)  # "SAN CRISTOBAL DE VALDORIA, Nov. 26 (EFE) -"
         for token in doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":

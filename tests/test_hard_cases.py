@@ -569,3 +569,26 @@ def test_the_dateline_city_stands_for_its_country(tmp_path):
     )
     assert ("Anton Saltz", "accused", "Drevnia") in found
     assert not {r for r in found if "Veska" in r}
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [("that evening", "2026-06-03"), ("the following morning", "2026-06-04"),
+     ("last night", "2026-06-04")],
+)  # fmt: skip
+def test_a_part_of_the_day_dates_like_the_day(tmp_path, when, expected):
+    found = dated(
+        tmp_path,
+        f"Ilkka Rantanen met Omar Haddad in Geneva on 3 June. Rantanen spoke by phone with "
+        f"Polish President Karol Nawrocki {when}.",
+        date="2026-06-05",
+    )
+    assert found[("Ilkka Rantanen", "spokeWith", "Karol Nawrocki")] == expected
+
+
+def test_a_nationality_the_model_takes_for_a_place_still_names_the_doer(tmp_path):
+    # The small model tags this "Veltrian" as a place (GPE), and "Veltria" as a person.
+    found = relations(
+        tmp_path, "Emil Baros was detained by Veltrian riot police on Monday. Veltria is poor."
+    )
+    assert ("Veltria", "coerced", "Emil Baros") in found
