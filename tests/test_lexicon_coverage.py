@@ -42,6 +42,7 @@ PROBES = [
     (f"{HOLM} struck a deal with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
     (f"{HOLM} reached an agreement with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
     # praised
+    (f"{HOLM} said he was very proud of {VERHAL}.", ("Karsten Holm", "praised", "Anouk Verhal")),
     (f"{HOLM} lauded {VERHAL} for her courage.", ("Karsten Holm", "praised", "Anouk Verhal")),
     (
         "Karsten Holm paid tribute to Anouk Verhal on Monday.",
@@ -131,6 +132,7 @@ PROBES = [
     ),
     ("Valdoria rolled back its tariffs on Karvian goods.", ("Valdoria", "retreated", "Karvia")),
     # sanctioned
+    ("Valdoria ceased military aid to Karvia on Monday.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria froze Karvia's assets on Monday.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria suspended military aid to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria severed ties with Karvia.", ("Valdoria", "sanctioned", "Karvia")),
