@@ -77,7 +77,22 @@ class Referents:
             for c in token.children
             if c.dep_ == "appos" and c.i in self.token_mentions
         ]
+        names = names or self._set_off_name(token)
         return [m for m in names if self.mentions[m].form == "name"]
+
+    def _set_off_name(self, token: Token) -> list[int]:
+        """The parser may hang an apposition elsewhere ("lauded Qatar's emir, Sheikh Tamim
+        bin Hamad Al Thani, for ..."): a person's name set off by commas just after."""
+        start = token.i + 2
+        if start < len(self.doc) and self.doc[start].lower_ in self.lexicon.honorifics:
+            start += 1  # "Sheikh", dropped from the name
+        after = self.token_mentions.get(start)
+        if after is None or self.doc[token.i + 1].text != ",":
+            return []
+        mention = self.mentions[after]
+        closed = mention.end >= token.sent.end - 1 or self.doc[mention.end].text == ","
+        person = mention.form == "name" and mention.kind == "Person"
+        return [after] if mention.start == start and closed and person else []
 
     def _negated(self, token: Token) -> bool:
         """'No US presidents have agreed to ...' names nobody."""
@@ -111,6 +126,8 @@ class Referents:
             # "$28 billion worth of Qareshi exports": what is counted.
             return [g for c in children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appositions = [c for c in children if c.dep_ == "appos"]
+        if not appositions and lemma not in self.lexicon.people_nouns:
+            appositions = [self.doc[self.mentions[m].head] for m in self._set_off_name(token)]
         if appositions:
             # "..., Niamara's military ruler, Colonel Kanté,": the name over the role.
             return [a for a in appositions if a.i in self.token_mentions] or appositions

@@ -592,3 +592,14 @@ def test_a_nationality_the_model_takes_for_a_place_still_names_the_doer(tmp_path
         tmp_path, "Emil Baros was detained by Veltrian riot police on Monday. Veltria is poor."
     )
     assert ("Veltria", "coerced", "Emil Baros") in found
+
+
+def test_a_name_set_off_after_a_role_is_who_is_meant(tmp_path):
+    # The parser hangs the name on the verb, not on "emir".
+    found = relations(
+        tmp_path,
+        "Dalmora's President Mirela Stanek spoke on Monday. Stanek lauded Qatar’s emir, "
+        "Sheikh Tamim bin Hamad Al Thani, for his “tireless patience”.",
+    )
+    assert ("Mirela Stanek", "praised", "Tamim bin Hamad Al Thani") in found
+    assert ("Mirela Stanek", "praised", "Qatar") not in found
