@@ -139,6 +139,7 @@ def test_places_stand_for_governments(tmp_path, body, expected):
         "Donald Trump did not criticize Vladimir Putin.",
         "Donald Trump could meet Vladimir Putin next week.",
         "Donald Trump would only meet Vladimir Putin if he agreed to a ceasefire.",
+        "Donald Trump seldom criticized Vladimir Putin in his first term.",
     ],
 )
 def test_things_that_did_not_happen_are_not_events(tmp_path, body):
