@@ -120,7 +120,7 @@ class _Context(Statements):
         for trigger in options:  # longest first
             used = [token.i]
             for word in trigger.rest:
-                found = _below(token, word)
+                found = _below(token, word, used)
                 if found is None:
                     break
                 used.append(found.i)
@@ -164,38 +164,38 @@ class _Context(Statements):
         )
 
 
-def _below(token: Token, lemma: str) -> Token | None:
+def _below(token: Token, lemma: str, matched: list[int]) -> Token | None:
     """A token with ``lemma`` at most three steps below ``token``.
 
     An adjective's complement often hangs off its copula ("was open to meeting"),
     so for an adjective the copula's other children count too.
     """
     words = lemma.split("_")
-    found = _below_one(token, words)
+    found = _below_one(token, words, set(matched))
     if found is None and token.pos_ == "ADJ" and token.dep_ == "acomp":
         siblings = [c for c in token.head.children if c.i > token.i]
         for sibling in siblings:
             if sibling.lemma_.lower() in words:
                 return sibling
-            found = found or _below_one(sibling, words)
+            found = found or _below_one(sibling, words, set(matched))
     return found
 
 
-def _below_one(token: Token, words: list[str], depth: int = 3) -> Token | None:
+def _below_one(token: Token, words: list[str], matched: set[int], depth: int = 3) -> Token | None:
     """Breadth first, so the nearest match wins; never inside the subject.
 
-    A preposition or particle must hang off the head itself: "called Canada ... in a
-    post on his platform" is no "call on". Nor is a word in a clause with a subject of
-    its own: "agreed that trade officials would meet" is no "agree meet".
+    A preposition or particle must hang off the head or another word of the trigger
+    ("paid tribute to", "took aim at"): "called Canada ... in a post on his platform" is
+    no "call on". Nor is a word in a clause with a subject of its own: "agreed that trade
+    officials would meet" is no "agree meet".
     """
     # A passive's subject is the thing done: "the accord was signed by", "sanctions were
     # imposed on".
     level = [c for c in token.children if c.dep_ not in ("nsubj", "csubj")]
     for step in range(depth):
         for child in level:
-            if (
-                step > 0 and child.pos_ in ("ADP", "PART") and not _misattached(child)
-            ) or _own_clause(child):
+            loose = child.pos_ in ("ADP", "PART") and child.head.i not in matched
+            if (step > 0 and loose and not _misattached(child)) or _own_clause(child):
                 continue
             if (child.lemma_.lower() in words or child.lower_ in words) and not _times(child):
                 return child

@@ -82,6 +82,9 @@ class MentionFinder(Titles):
 
         for span, label, actor_id in spans:
             kind = ACTOR_LABELS.get(label, "")
+            titles = self._titles_before(span)
+            if titles and not actor_id and len(span) > 1:
+                kind = "Person"  # "Karvia's President Anouk Verhal", whatever the label
             form = "name"
             extra = {}
             if actor_id:
@@ -98,7 +101,7 @@ class MentionFinder(Titles):
                     index=0, start=span.start, end=span.end, sent=sent_of[span.start],
                     text=span.text, form=form, kind=kind, gazetteer_id=actor_id,
                     is_subject=span.root.dep_ in SUBJECT_DEPS, head=span.root.i,
-                    title_words=self._titles_before(span), extra=extra,
+                    title_words=titles, extra=extra,
                 )
             )  # fmt: skip
         # "Saltz alleged ..." with "Saltz" tagged a nationality or a place: the surname

@@ -26,6 +26,9 @@ class Targets(Referents):
         targets = []
         if direct:
             targets = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj")]
+            # "sent aid to Karvia" with "to" parsed as the dative: its object.
+            for dative in [t for t in targets if t.pos_ == "ADP"]:
+                targets += self._prep_objects(dative)
             if token.pos_ == "ADP":  # a trigger's own preposition: "stand with X"
                 targets += self._prep_objects(token)
             # "called Qaresh's assertions baseless": the thing called is an object.
@@ -119,7 +122,8 @@ class Targets(Referents):
             return []
         preps = self.lexicon.act_object_preps
         aimed = [g for g in clause.children if g.dep_ in ("dobj", "dative")]
-        for child in clause.children:
+        # ... and "threatened to impose sanctions on Karvia": the aim of the thing done.
+        for child in [*clause.children, *(g for t in aimed for g in t.children)]:
             if child.dep_ == "prep" and child.lower_ in preps:
                 aimed += self._prep_objects(child)
         # "threatened to break their cease-fire": what is one's own aims at no one.

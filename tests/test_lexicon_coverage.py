@@ -178,6 +178,22 @@ PROBES = [
         f"{HOLM} ordered the release of {VERHAL} on Monday.",
         ("Karsten Holm", "retreated", "Anouk Verhal"),
     ),
+    # added in session 5 (2026-12-01) from a list of ordinary news wording for every
+    # type, written before it was run; these failed then
+    (f"{HOLM} paid tribute to {VERHAL}.", ("Karsten Holm", "praised", "Anouk Verhal")),
+    (f"{HOLM} took aim at {VERHAL} in a speech.", ("Karsten Holm", "criticized", "Anouk Verhal")),
+    (
+        f"{HOLM} threatened to impose sanctions on Karvia.",
+        ("Karsten Holm", "threatened", "Karvia"),
+    ),
+    (
+        # the model tags this "Anouk Verhal" as a body; her title says she is a person
+        f"{HOLM} congratulated {VERHAL} on her election victory.",
+        ("Karsten Holm", "praised", "Anouk Verhal"),
+    ),
+    ("Valdoria sent 200 tonnes of food aid to Karvia on Monday.", ("Valdoria", "aided", "Karvia")),
+    ("Valdoria sent Karvia 30,000 tonnes of grain.", ("Valdoria", "aided", "Karvia")),
+    ("Valdoria provided Karvia with air defence systems.", ("Valdoria", "aided", "Karvia")),
 ]
 
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
