@@ -65,6 +65,10 @@ class Arguments(Targets):
             objects = self._mentions_of(passive_subject) or self._objects_below(
                 head, relation, direct=False
             )
+            if not objects and relation in self.lexicon.party_relations:
+                # "Talks between Valdoria and Karvia were mediated by Qatar."
+                parties = [g for t in passive_subject for g in pobjs(t, {"between"})]
+                objects = self._mentions_of(parties)
             return subjects, objects, False
         if agents and head.dep_ == "acl" and head.tag_ == "VBN":
             # "agreed to a ceasefire after talks mediated by Qatar": the agent acts, on the
@@ -91,9 +95,19 @@ class Arguments(Targets):
         for index in used:
             objects += self._objects_below(self.doc[index], relation, skip=used)
             if index != head.i:
+                inner = self.doc[index]
+                # "expelled Karvia's ambassador": the state whose people the trigger names.
+                owned = self._state_noun(inner)
+                objects += [
+                    self.token_mentions[c.i]
+                    for c in inner.children
+                    if owned
+                    and c.dep_ == "poss"
+                    and c.i in self.token_mentions
+                    and self.mentions[self.token_mentions[c.i]].form in ("name", "demonym")
+                ]
                 # "declared Qaresh's ambassador persona non grata": the trigger's own
                 # small clause has the object for its subject.
-                inner = self.doc[index]
                 between = [inner, *[a for a in inner.ancestors if head.is_ancestor(a)]]
                 objects += self._mentions_of(
                     [

@@ -61,7 +61,8 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
                 return True
         # "refused to meet", "denied that Norland attacked": what is refused or denied,
         # not a clause that only times it ("rejected the plan, hours after X gave ...").
-        refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "conj", "prep")
+        # "Norland's refusal to cave to Qaresh's demands" caved to no one.
+        refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "conj", "prep", "acl")
         if step > 0 and token.lemma_.lower() in lexicon.negating_verbs and refused:
             return True
         # A wish governs its clause and a phrase of it ("invited him to a summit"), not a

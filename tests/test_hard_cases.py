@@ -604,3 +604,11 @@ def test_a_name_set_off_after_a_role_is_who_is_meant(tmp_path):
     )
     assert ("Mirela Stanek", "praised", "Tamim bin Hamad Al Thani") in found
     assert ("Mirela Stanek", "praised", "Qatar") not in found
+
+
+def test_what_a_refusal_refuses_is_not_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Donald Trump praised Ukraine's refusal to cave to Vladimir Putin's demands.",
+    )
+    assert not {r for r in found if r[1] == "conceded"}

@@ -194,6 +194,12 @@ PROBES = [
     ("Valdoria sent 200 tonnes of food aid to Karvia on Monday.", ("Valdoria", "aided", "Karvia")),
     ("Valdoria sent Karvia 30,000 tonnes of grain.", ("Valdoria", "aided", "Karvia")),
     ("Valdoria provided Karvia with air defence systems.", ("Valdoria", "aided", "Karvia")),
+    (
+        "Valdoria's foreign ministry expelled Karvia's ambassador on Monday.",
+        ("Valdoria", "sanctioned", "Karvia"),
+    ),
+    (f"{HOLM} caved to Karvia's demands on Friday.", ("Karsten Holm", "conceded", "Karvia")),
+    ("Talks between Valdoria and Karvia were mediated by Qatar.", ("Qatar", "mediated", "Karvia")),
 ]
 
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
