@@ -612,3 +612,11 @@ def test_what_a_refusal_refuses_is_not_done(tmp_path):
         "Donald Trump praised Ukraine's refusal to cave to Vladimir Putin's demands.",
     )
     assert not {r for r in found if r[1] == "conceded"}
+
+
+def test_a_charge_denied_was_still_made(tmp_path):
+    # The parser hangs "accused" under "denied" (in a file that ends with a newline).
+    found = relations(
+        tmp_path, "Pakistan accused India of sponsoring terrorism, a charge New Delhi denied.\n"
+    )
+    assert ("Pakistan", "accused", "India") in found

@@ -200,6 +200,14 @@ PROBES = [
     ),
     (f"{HOLM} caved to Karvia's demands on Friday.", ("Karsten Holm", "conceded", "Karvia")),
     ("Talks between Valdoria and Karvia were mediated by Qatar.", ("Qatar", "mediated", "Karvia")),
+    (
+        "Valdoria's foreign ministry said it firmly opposes Karvia's arms sales to Tessaly.",
+        ("Valdoria", "criticized", "Karvia"),
+    ),
+    (
+        "Valdoria deployed warships around Karvia on Monday in large-scale drills.",
+        ("Valdoria", "mobilized", "Karvia"),
+    ),
 ]
 
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
