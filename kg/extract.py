@@ -149,11 +149,13 @@ class _Context(Statements):
         between = any(
             c.dep_ == "prep" and c.lower_ == "between" for i in used for c in self.doc[i].children
         )
+        reciprocal = any(_each_other(c) for c in head.subtree if c.head.i in (head.i, *used))
         return Candidate(
             relation=trigger.relation,
             subjects=subjects,
             objects=objects,
             between=between,
+            reciprocal=reciprocal,
             sent_start=unit.start,
             sent_end=unit.end,
             trigger_tokens=sorted(used),
@@ -207,6 +209,13 @@ def _below_one(token: Token, words: list[str], matched: set[int], depth: int = 3
             if not _own_clause(child) or g.dep_ in ("mark", "aux")
         ]
     return None
+
+
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another", as the object or a preposition's object."""
+    if token.lower_ == "other":
+        return any(c.lower_ == "each" for c in token.children) or token.nbor(-1).lower_ == "each"
+    return token.lower_ == "another" and token.i > 0 and token.nbor(-1).lower_ == "one"
 
 
 def _misattached(prep: Token) -> bool:

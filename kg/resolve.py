@@ -126,7 +126,7 @@ class Resolver:
         relation = candidate.relation
         if objects:
             return [(s, o) for s in subjects for o in objects]
-        if candidate.thing_object:
+        if candidate.thing_object and not candidate.reciprocal:
             return []  # "the two presidents back rival sides"
         # "Rantanen and Haddad agreed to meet", "both countries recalled their envoys":
         # the two relate to each other. A list of three or more is a membership, and
@@ -135,7 +135,8 @@ class Resolver:
             mentions[m].form in ("plural", "pronoun") for _, m in subjects
         )
         two = len({a for a, _ in subjects}) == 2
-        if not two or not (one_reference or relation in self.mutual_relations):
+        mutual = relation in self.mutual_relations or candidate.reciprocal
+        if not two or not (one_reference or mutual):
             return []
         pairs = []
         for i, first in enumerate(subjects):

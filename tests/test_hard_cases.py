@@ -620,3 +620,16 @@ def test_a_charge_denied_was_still_made(tmp_path):
         tmp_path, "Pakistan accused India of sponsoring terrorism, a charge New Delhi denied.\n"
     )
     assert ("Pakistan", "accused", "India") in found
+
+
+@pytest.mark.parametrize(
+    "body, relation",
+    [
+        ("Valdoria and Karvia accused each other of violating the ceasefire.", "accused"),
+        ("Leila Haddad and Ilkka Rantanen criticised each other on Monday.", "criticized"),
+    ],
+)
+def test_each_other_relates_the_two_both_ways(tmp_path, body, relation):
+    found = relations(tmp_path, "Valdoria and Karvia are neighbours.\n\n" + body + "\n")
+    pairs = {(s, o) for s, r, o in found if r == relation}
+    assert len(pairs) == 2 and {(o, s) for s, o in pairs} == pairs
