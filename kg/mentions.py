@@ -10,11 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.spans import ACTOR_LABELS, adjective_of, dateline_tokens, split_pairs, trim
+from kg.spans import (
+    ACTOR_LABELS,
+    adjective_of,
+    dateline_tokens,
+    is_weather,
+    settle_forms,
+    split_pairs,
+    storm_names,
+    trim,
+)
 from kg.titles import Titles
 
 PRONOUN_KINDS = {
@@ -104,31 +113,7 @@ class MentionFinder(Titles):
                     title_words=titles, extra=extra,
                 )
             )  # fmt: skip
-        # "Saltz alleged ..." with "Saltz" tagged a nationality or a place: the surname
-        # of a person the article names in full is that person.
-        surnames = {m.text.split()[-1] for m in mentions if m.kind == "Person" and " " in m.text}
-        for mention in mentions:
-            if mention.text in surnames and not mention.gazetteer_id:
-                mention.form, mention.kind = "name", "Person"
-        # "Norlandic troops" where the model saw no nationality: the adjective of a
-        # one-word name the article gives.
-        # And the reverse: "Tsorvel" the model missed, where "Tsorvelian" is found.
-        bases = {m.text for m in mentions if m.form == "name" and " " not in m.text}
-        adjectives = {m.text for m in mentions if m.form == "demonym" and not m.gazetteer_id}
-        # The model may tag the adjective as a name ("Anzhari drones" as a person) and the
-        # country as a mere location: "Anzhar" is still the country "Anzhari" names.
-        named = {m.text for m in mentions if m.form == "name" and not m.gazetteer_id}
-        adjectives |= {a for a in named if " " not in a}
-        for mention in mentions:
-            # "Tavoria" tagged as a nationality beside "Tavorian": the country itself.
-            unknown = mention.form == "demonym" and not mention.gazetteer_id
-            if unknown and any(adjective_of(a, mention.text) for a in adjectives):
-                mention.form, mention.kind = "name", "Country"
-            # "Veltrian riot police" with "Veltrian" tagged a place: still an adjective.
-            word = doc[mention.start]
-            lone = mention.form == "name" and not mention.gazetteer_id and mention.text == word.text
-            if lone and word.pos_ == "ADJ" and any(adjective_of(word.text, b) for b in bases):
-                mention.form, mention.kind = "demonym", ""
+        bases, adjectives = settle_forms(doc, mentions)
         filed = dateline_tokens(doc)  # "SAN CRISTOBAL DE VALDORIA, Nov. 26 (EFE) -"
         for token in doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":
@@ -267,10 +252,10 @@ class MentionFinder(Titles):
         # FAC) and still know the surname for a person's elsewhere: the name is a person's.
         surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
         lexicon = self.lexicon
-        storms = _storm_names(doc, lexicon.weather_words)
+        storms = storm_names(doc, lexicon.weather_words)
         for ent in ents:
             label = ent.label_
-            if all(t.lower_ in storms or _weather(t, lexicon.weather_words) for t in ent):
+            if all(t.lower_ in storms or is_weather(t, lexicon.weather_words) for t in ent):
                 continue
             named = all(t.pos_ == "PROPN" for t in ent) and ent[-1].text in surnames
             if label not in ACTOR_LABELS and 1 < len(ent) <= 4 and named:
@@ -304,23 +289,3 @@ class MentionFinder(Titles):
         found.sort(key=lambda item: item[0].start)
         filed = dateline_tokens(doc)
         return [item for item in found if not filed & set(range(item[0].start, item[0].end))]
-
-
-def _storm_names(doc: Doc, weather_words: frozenset[str]) -> set[str]:
-    """The names after "Cyclone", "Hurricanes" ...: "Cyclones Chido and Dikeledi"."""
-    names = set()
-    for token in doc:
-        if not _weather(token, weather_words):
-            continue
-        for follower in doc[token.i + 1 : token.i + 4]:
-            if follower.pos_ == "PROPN":
-                names.add(follower.lower_)
-            elif follower.lower_ not in ("and", ","):
-                break
-    return names
-
-
-def _weather(token: Token, weather_words: frozenset[str]) -> bool:
-    # The tagger takes "Cyclones" for a name and leaves it unlemmatised.
-    word = token.lower_
-    return word in weather_words or (word.endswith("s") and word[:-1] in weather_words)
