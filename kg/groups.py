@@ -59,6 +59,9 @@ class Groups:
         counting double: "China urged the two sides" after a story of two neighbours'
         clash means the neighbours, not Russia named in passing just before.
         """
+        paired = self._paired_countries(mention, history)
+        if paired and mention.text.lower().startswith("each"):
+            return paired
         weight: dict[str, int] = {}
         last_seen: dict[str, int] = {}
         for m, actor_id in history:
@@ -72,6 +75,27 @@ class Groups:
             last_seen[principal] = m.start
         ranked = sorted(weight, key=lambda a: (-weight[a], -last_seen[a]))
         return ranked[:2] if len(ranked) >= 2 else []
+
+    def _paired_countries(self, mention: Mention, history) -> list[str]:
+        """ "Taveria and Kolhestan agreed ... mediated by Qatar, but each side accused the
+        other": two countries named together earlier in the sentence are its two sides.
+        ("The two countries" after a list is another matter: the parser may hang it on
+        the wrong noun.)"""
+        doc = self.extracted.doc
+        countries = {
+            m.head: self.gazetteer.principal(a)
+            for m, a in history
+            if m.sent == mention.sent
+            and m.end <= mention.start
+            and m.form == "name"
+            and self._kind(self.gazetteer.principal(a)) == "Country"
+        }
+        pairs = [
+            [countries[doc[i].head.i], country]
+            for i, country in countries.items()
+            if doc[i].dep_ == "conj" and doc[i].head.i in countries
+        ]
+        return pairs[-1] if pairs and pairs[-1][0] != pairs[-1][1] else []
 
     def _recent_people(self, mention: Mention, history, include_sentence: bool) -> list[str]:
         """The two people most recently named, counting this whole sentence.

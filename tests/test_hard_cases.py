@@ -633,3 +633,13 @@ def test_each_other_relates_the_two_both_ways(tmp_path, body, relation):
     found = relations(tmp_path, "Valdoria and Karvia are neighbours.\n\n" + body + "\n")
     pairs = {(s, o) for s, r, o in found if r == relation}
     assert len(pairs) == 2 and {(o, s) for s, o in pairs} == pairs
+
+
+def test_each_side_and_the_other_are_the_two_named_together(tmp_path):
+    found = relations(
+        tmp_path,
+        "Taveria and Kolhestan agreed on Thursday to a ceasefire after talks mediated by "
+        "Qatar, but within hours each side accused the other of breaking it.\n",
+    )
+    accused = {(s, o) for s, r, o in found if r == "accused"}
+    assert accused == {("Taveria", "Kolhestan"), ("Kolhestan", "Taveria")}
