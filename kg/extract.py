@@ -214,7 +214,8 @@ def _below_one(token: Token, words: list[str], matched: set[int], depth: int = 3
 def _each_other(token: Token) -> bool:
     """ "each other", "one another", as the object or a preposition's object."""
     if token.lower_ == "other":
-        if any(c.lower_ == "each" for c in token.children) or token.nbor(-1).lower_ == "each":
+        after_each = token.i > 0 and token.nbor(-1).lower_ == "each"
+        if after_each or any(c.lower_ == "each" for c in token.children):
             return True
         # "each side accused the other"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
