@@ -149,7 +149,7 @@ class _Context(Statements):
         between = any(
             c.dep_ == "prep" and c.lower_ == "between" for i in used for c in self.doc[i].children
         )
-        reciprocal = any(_each_other(c) for c in head.subtree if c.head.i in (head.i, *used))
+        reciprocal = any(_each_other(c) for i in used for c in self.doc[i].children)
         return Candidate(
             relation=trigger.relation,
             subjects=subjects,

@@ -59,9 +59,10 @@ class Groups:
         counting double: "China urged the two sides" after a story of two neighbours'
         clash means the neighbours, not Russia named in passing just before.
         """
-        paired = self._paired_countries(mention, history)
-        if paired and mention.text.lower().startswith("each"):
-            return paired
+        if mention.text.lower().startswith("each"):
+            paired = self._paired_countries(mention, history)
+            if paired:
+                return paired
         weight: dict[str, int] = {}
         last_seen: dict[str, int] = {}
         for m, actor_id in history:

@@ -65,11 +65,13 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
         refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "conj", "prep", "acl")
         # "Pakistan accused India of it, a charge New Delhi denied": the parser hangs the
         # act under the denial, but what is denied is the charge, not its telling.
-        retold = any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.carrier_nouns for c in token.children
-        )
-        if step > 0 and token.lemma_.lower() in lexicon.negating_verbs and refused and not retold:
-            return True
+        if step > 0 and token.lemma_.lower() in lexicon.negating_verbs and refused:
+            retold = any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.carrier_nouns
+                for c in token.children
+            )
+            if not retold:
+                return True
         # A wish governs its clause and a phrase of it ("invited him to a summit"), not a
         # phrase inside a phrase: "agreed to sit down since the start of his invasion"
         # does not make the invasion a wish.

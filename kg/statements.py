@@ -73,6 +73,13 @@ class Statements(Arguments):
             for v in unit
             if v.lemma_.lower() in self.lexicon.claim_verbs and v.i not in self.quoted_tokens
         ]
+        # "'... has violated the agreement,' Akhundzada alleged": said as an accusation,
+        # the claim is one.
+        own_relation = {}
+        for verb in verbs:
+            own = self._match(verb)
+            if own is not None and own[0].relation in self.lexicon.claim_relations:
+                own_relation[verb.i] = own[0].relation
         for relation, words in self.lexicon.claim_cues.items():
             for verb in verbs:
                 if cancelled(verb, relation, self.lexicon):
@@ -81,12 +88,7 @@ class Statements(Arguments):
                 if said_for is not None and said_for[0].relation == relation:
                     continue  # "criticized it, saying ...": the trigger reports it already
                 speakers, _ = self._subjects(verb)
-                # "'... has violated the agreement,' Akhundzada alleged": said as an
-                # accusation, the claim is one.
-                own = self._match(verb)
-                said_as = relation
-                if own is not None and own[0].relation in self.lexicon.claim_relations:
-                    said_as = own[0].relation
+                said_as = own_relation.get(verb.i, relation)
                 for clause in _said(verb):
                     if cancelled(clause, relation, self.lexicon):
                         continue
