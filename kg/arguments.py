@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.evidence import coordinated_with
 from kg.referents import _unique, pobjs
 from kg.targets import Targets
 
@@ -265,7 +266,7 @@ class Arguments(Targets):
                 return self._mentions_of([current]), True
             if current.head == current:
                 break
-            current = current.head
+            current = coordinated_with(current)
         return [], False
 
     def _demonym_before(self, head: Token) -> list[int]:

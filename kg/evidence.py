@@ -94,6 +94,8 @@ def long_quote_tokens(doc: Doc) -> set[int]:
 
 
 SEQUENCE_WORDS = {"after", "before"}
+# Prepositions of an end time: "gave Norland until Monday" was not given on Monday.
+END_TIME_WORDS = frozenset({"until", "till"})
 
 
 def date_expressions(doc: Doc, quoted: set[int]) -> list[DateExpression]:
@@ -117,6 +119,24 @@ def clause_verb(token: Token) -> Token:
         if candidate.pos_ in ("VERB", "AUX"):
             return candidate
     return token.sent.root
+
+
+def coordinated_with(verb: Token) -> Token:
+    """The clause a conjunct shares its subject with.
+
+    In "insisted that Norland withdraw, and gave it ten days" the parser joins "gave"
+    to the reported clause, though a past tense cannot share a clause with the bare
+    "withdraw": it goes with "insisted".
+    """
+    first = verb.head
+    if (
+        verb.dep_ == "conj"
+        and first.dep_ == "ccomp"
+        and first.tag_ == "VB"
+        and verb.tag_ in ("VBD", "VBZ")
+    ):
+        return first.head
+    return first
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -153,6 +173,8 @@ def nearest_date(
         if recurring or not names_a_time(expr.text):
             continue  # "had given the agency 14 days": a span of time dates nothing
         root = doc[expr.start : expr.end].root
+        if root.head.lower_ in END_TIME_WORDS:
+            continue
         if sequenced and root.i not in own:
             continue
         # "impounded the vessel on 2 March, and the following day Brevonia sent": a date

@@ -39,10 +39,14 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
         controlled = controlled and (step == 0 or previous.dep_ == "xcomp")
         # "is not a member and has repeatedly criticised it": a conjunct with its own
         # auxiliary is a clause of its own, out of the first one's negation.
+        # So is one in another form: "had not been consulted and criticised Norland".
         own = (
             step > 0
             and previous.dep_ == "conj"
-            and any(c.dep_ in ("aux", "auxpass") for c in previous.children)
+            and (
+                any(c.dep_ in ("aux", "auxpass") for c in previous.children)
+                or (previous.tag_.startswith("VB") and previous.tag_ != token.tag_)
+            )
         )
         for child in token.children:
             if child.dep_ == "neg" and child.lower_ in lexicon.negations and not own:
@@ -62,7 +66,11 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
         # "refused to meet", "denied that Norland attacked": what is refused or denied,
         # not a clause that only times it ("rejected the plan, hours after X gave ...").
         # "Norland's refusal to cave to Qaresh's demands" caved to no one.
-        refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "conj", "prep", "acl")
+        # "rejected the calls and accused Norland": a refusal of a thing is an act of its
+        # own, and so is the act coordinated with it.
+        refused = previous.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "acl") or (
+            previous.dep_ == "conj" and not any(c.dep_ == "dobj" for c in token.children)
+        )
         # "Pakistan accused India of it, a charge New Delhi denied": the parser hangs the
         # act under the denial, but what is denied is the charge, not its telling.
         if step > 0 and token.lemma_.lower() in lexicon.negating_verbs and refused:

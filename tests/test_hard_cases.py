@@ -461,7 +461,9 @@ def test_wire_credits_in_a_dateline_are_no_actors(tmp_path):
     )
     assert not {r for r in found if {"Reuters", "AFP", "Ankara", "Paris"} & {r[0], r[2]}}
     assert ("Emmanuel Macron", "spokeWith", "Amadou Bakri-Tenne") in found or (
-        "Amadou Bakri-Tenne", "spokeWith", "Emmanuel Macron"
+        "Amadou Bakri-Tenne",
+        "spokeWith",
+        "Emmanuel Macron",
     ) in found
 
 
@@ -643,3 +645,35 @@ def test_each_side_and_the_other_are_the_two_named_together(tmp_path):
     )
     accused = {(s, o) for s, r, o in found if r == "accused"}
     assert accused == {("Taveria", "Kolhestan"), ("Kolhestan", "Taveria")}
+
+
+def test_an_act_joined_to_a_rejection_or_to_a_negated_clause_of_its_own_is_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Karvia's Prime Minister Anouk Verhal rejected "
+        "calls from the European Union for an inquiry and accused Valdoria of meddling.\n\n"
+        "Valdoria's President Karsten Holm said he had not been consulted on the deal and "
+        "criticised Karvia for acting alone.\n\n"
+        "Holm has never visited Karvia, and he refrained from rebuking Verhal by name.",
+    )
+    assert ("Anouk Verhal", "accused", "Valdoria") in found
+    assert ("Karsten Holm", "criticized", "Karvia") in found
+    assert ("Karsten Holm", "criticized", "Anouk Verhal") not in found
+
+
+def test_the_day_an_act_lasts_until_does_not_date_it(tmp_path):
+    found = dated(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Valdorian police detained the Karvian "
+        "journalist Mila Hart until Monday.",
+    )
+    assert found[("Valdoria", "coerced", "Mila Hart")] is None
+
+
+def test_an_act_coordinated_past_a_reported_clause_is_the_reporters(tmp_path):
+    found = relations(
+        tmp_path,
+        "Leaders of the Orvane Union demanded at a summit last week that General Tomas "
+        "Ekdal reinstate President Lina Varga, and gave Ekdal ten days to do so.",
+    )
+    assert ("Orvane Union", "setDeadline", "Tomas Ekdal") in found
