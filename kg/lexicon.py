@@ -53,6 +53,7 @@ class Lexicon:
     intent_relations: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # word -> title
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_roles: frozenset[str] = frozenset()
     plural_references: tuple[str, ...] = ()
     capital_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
@@ -228,6 +229,7 @@ def _load_roles(lexicon: Lexicon) -> None:
     lexicon.capital_words = _words(data.get("capital_words"))
     lexicon.body_words = _words(data.get("body_words"))
     lexicon.honorifics = _words(data.get("honorifics"))
+    lexicon.person_roles = _words(data.get("person_roles"))
     lexicon.weather_words = _words(data.get("weather_words"))
     lexicon.plural_references = tuple(str(p).lower() for p in data.get("plural_references") or [])
     lexicon.plural_country_references = tuple(

@@ -92,10 +92,11 @@ class MentionFinder(Titles):
         for span, label, actor_id in spans:
             kind = ACTOR_LABELS.get(label, "")
             titles = self._titles_before(span)
-            if titles and not actor_id and len(span) > 1:
-                kind = "Person"  # "Karvia's President Anouk Verhal", whatever the label
             form = "name"
             extra = {}
+            if not actor_id and len(span) > 1 and (titles or self._beside_person_role(span)):
+                # "Karvia's President Anouk Verhal", whatever the label
+                kind, extra["kind_from"] = "Person", "role"
             if actor_id:
                 entry = self.gazetteer.entries[actor_id]
                 kind = entry.kind

@@ -120,7 +120,12 @@ class Targets(Referents):
             return []
         if own_subjects and not self._own_side(token, own_subjects):
             return []
-        preps = self.lexicon.act_object_preps
+        preps = set(self.lexicon.act_object_preps)
+        # "threatened to cut off gas supplies to Karvia": an act of another relation aims
+        # where that relation's objects go.
+        act = self._match(clause)
+        if act is not None:
+            preps |= self.lexicon.object_preps.get(act[0].relation, frozenset())
         aimed = [g for g in clause.children if g.dep_ in ("dobj", "dative")]
         # ... and "threatened to impose sanctions on Karvia": the aim of the thing done.
         for child in [*clause.children, *(g for t in aimed for g in t.children)]:

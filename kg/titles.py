@@ -28,6 +28,18 @@ class Titles:
             found = tuple(w for w in self.title_words if titled.endswith(f" {w} "))
         return found
 
+    def _beside_person_role(self, span: Span) -> bool:
+        """A role only people have, right before the name or set beside it."""
+        doc = span.doc
+        words = self.lexicon.person_roles | self.lexicon.honorifics | set(self.lexicon.titles)
+        if span.start > 0 and doc[span.start - 1].lemma_.lower().rstrip(".") in words:
+            return True  # "opposition leader Nadia Orlov"
+        root = span.root
+        if root.dep_ == "appos" and root.head.i < span.start:
+            return root.head.lemma_.lower() in words  # "the union's chairman, Emil Baros"
+        # "Emil Baros, the federation's chairman,"
+        return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in root.children)
+
     def _role(self, token: Token, taken: dict[int, int]) -> tuple[frozenset[str], int, int] | None:
         """A noun phrase headed by a title word: its titles, country mention and start."""
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":

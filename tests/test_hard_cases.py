@@ -677,3 +677,13 @@ def test_an_act_coordinated_past_a_reported_clause_is_the_reporters(tmp_path):
         "Ekdal reinstate President Lina Varga, and gave Ekdal ten days to do so.",
     )
     assert ("Orvane Union", "setDeadline", "Tomas Ekdal") in found
+
+
+def test_a_name_beside_a_role_only_people_have_is_a_person(tmp_path):
+    rows = build_text(
+        tmp_path,
+        FRONT.format(date="2025-06-13")
+        + "The federation's chairman, Emil Baros, was detained on Monday. "
+        "Opposition leader Nadia Orlov said she had met him in May.",
+    )
+    assert ("Nadia Orlov", "met", "Emil Baros") in {(s, r, o) for s, r, o, _ in rows}

@@ -39,6 +39,10 @@ PROBES = [
         ("Karsten Holm", "agreedToMeet", "Anouk Verhal"),
     ),
     # agreed
+    (
+        f"{HOLM} pledged to work with {VERHAL} on the crisis.",
+        ("Karsten Holm", "agreed", "Anouk Verhal"),
+    ),
     (f"{HOLM} struck a deal with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
     (f"{HOLM} reached an agreement with {VERHAL}.", ("Karsten Holm", "agreed", "Anouk Verhal")),
     # praised
@@ -64,6 +68,7 @@ PROBES = [
         ("Karsten Holm", "supported", "Anouk Verhal"),
     ),
     # criticized
+    (f'{HOLM} called Karvia "a rogue state" on Monday.', ("Karsten Holm", "criticized", "Karvia")),
     (f"{HOLM} castigated {VERHAL}.", ("Karsten Holm", "criticized", "Anouk Verhal")),
     (
         f"{HOLM} hit out at {VERHAL} on Monday.",
@@ -92,6 +97,10 @@ PROBES = [
     ("Valdoria brushed aside Karvia's demands.", ("Valdoria", "rejected", "Karvia")),
     ("Valdoria refused to accept Karvia's proposal.", ("Valdoria", "rejected", "Karvia")),
     # threatened
+    (
+        f"{HOLM} threatened to cut off gas supplies to Karvia.",
+        ("Karsten Holm", "threatened", "Karvia"),
+    ),
     ("Valdoria vowed retaliation against Karvia.", ("Valdoria", "threatened", "Karvia")),
     # setDeadline
     (
@@ -117,6 +126,10 @@ PROBES = [
     ("Valdoria filed a complaint against Karvia.", ("Valdoria", "protested", "Karvia")),
     # conceded
     (
+        "Karvia agreed to Valdoria's demand to reopen the crossing.",
+        ("Karvia", "conceded", "Valdoria"),
+    ),
+    (
         "Anouk Verhal caved in to Valdoria's demands.",
         ("Anouk Verhal", "conceded", "Valdoria"),
     ),
@@ -132,6 +145,10 @@ PROBES = [
     ),
     ("Valdoria rolled back its tariffs on Karvian goods.", ("Valdoria", "retreated", "Karvia")),
     # sanctioned
+    (
+        "Valdoria froze the assets of Karvia's central bank on Tuesday.",
+        ("Valdoria", "sanctioned", "Karvia"),
+    ),
     ("Valdoria ceased military aid to Karvia on Monday.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria froze Karvia's assets on Monday.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria suspended military aid to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
@@ -139,6 +156,10 @@ PROBES = [
     ("Valdoria hit Karvia with new tariffs.", ("Valdoria", "sanctioned", "Karvia")),
     ("Valdoria banned exports to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
     # mobilized
+    (
+        "Karvia has moved armoured brigades towards its frontier with Valdoria.",
+        ("Karvia", "mobilized", "Valdoria"),
+    ),
     ("Valdoria deployed warships near Karvia.", ("Valdoria", "mobilized", "Karvia")),
     ("Valdoria called up reservists against Karvia.", ("Valdoria", "mobilized", "Karvia")),
     # coerced
