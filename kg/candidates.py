@@ -23,6 +23,7 @@ class Candidate:
     date_index: int = -1  # index into ExtractedDoc.dates
     between: bool = False  # objects came as "between A and B"
     reciprocal: bool = False  # "accused each other": the subjects act on one another
+    both_ways: bool = False  # "accepted an invitation from X": X did the same to them
     # Mentions of people who said "we": the body they speak for acts, if it is known.
     speaking_for: list[int] = field(default_factory=list)
     thing_object: bool = False  # the act has an object that is no actor

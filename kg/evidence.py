@@ -149,10 +149,29 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def nearest_date(
-    doc: Doc, dates: list[DateExpression], unit: Span, trigger_tokens: list[int]
+    doc: Doc,
+    dates: list[DateExpression],
+    unit: Span,
+    trigger_tokens: list[int],
+    intent: bool = False,
 ) -> int:
     best, best_distance = -1, 99
     head = doc[trigger_tokens[0]]
+    # "accepted an invitation on Monday to visit Zemra in September": an intent is dated
+    # before the act it intends; what comes after that act's "to" dates the act.
+    intended = (
+        min(
+            (
+                c.i
+                for i in trigger_tokens
+                for c in doc[i].children
+                if c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children)
+            ),
+            default=len(doc),
+        )
+        if intent
+        else len(doc)
+    )
     clause = clause_verb(head)
     governing = {clause.i, *(a.i for a in clause.ancestors)}
     # "As he returned home the following day, he clarified ...": a time clause frames
@@ -166,7 +185,7 @@ def nearest_date(
     )
     own = {t.i for t in clause.subtree} if sequenced else set()
     for index, expr in enumerate(dates):
-        if expr.in_quote or not (unit.start <= expr.start < unit.end):
+        if expr.in_quote or not (unit.start <= expr.start < unit.end) or expr.start > intended:
             continue
         # ... also when the model leaves "every" out of the entity: "every Friday"
         recurring = expr.start > 0 and doc[expr.start - 1].lower_ in RECURRENCE_WORDS

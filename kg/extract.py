@@ -41,7 +41,10 @@ class RelationExtractor:
         for unit in units:
             found = context.triggered(unit) + context.quoted(unit) + context.claimed(unit)
             for candidate in found:
-                candidate.date_index = nearest_date(doc, dates, unit, candidate.trigger_tokens)
+                intent = candidate.relation in self.lexicon.intent_relations
+                candidate.date_index = nearest_date(
+                    doc, dates, unit, candidate.trigger_tokens, intent=intent
+                )
             candidates.extend(found)
         return ExtractedDoc(doc, mentions, token_mentions, dates, candidates)
 
@@ -156,6 +159,7 @@ class _Context(Statements):
             objects=objects,
             between=between,
             reciprocal=reciprocal,
+            both_ways=trigger.text in self.lexicon.both_way_triggers,
             sent_start=unit.start,
             sent_end=unit.end,
             trigger_tokens=sorted(used),

@@ -43,6 +43,7 @@ class Lexicon:
     quote_rules: list[QuoteRule] = field(default_factory=list)
     negations: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    claiming_verbs: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     irrealis_modifiers: frozenset[str] = frozenset()
     irrealis_nouns: frozenset[str] = frozenset()
@@ -54,6 +55,7 @@ class Lexicon:
     titles: dict[str, str] = field(default_factory=dict)  # word -> title
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
+    both_way_triggers: frozenset[str] = frozenset()
     plural_references: tuple[str, ...] = ()
     capital_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
@@ -165,6 +167,7 @@ def load_lexicon() -> Lexicon:
     modality = data.get("modality") or {}
     lexicon.negations = _words(modality.get("negations"))
     lexicon.negating_verbs = _words(modality.get("negating_verbs"))
+    lexicon.claiming_verbs = _words(modality.get("claiming_verbs"))
     lexicon.irrealis_verbs = _words(modality.get("irrealis_verbs"))
     lexicon.irrealis_modifiers = _words(modality.get("irrealis_modifiers"))
     lexicon.irrealis_nouns = _words(modality.get("irrealis_nouns"))
@@ -200,6 +203,7 @@ def load_lexicon() -> Lexicon:
     lexicon.vague_subjects = _words(claims.get("vague_subjects"))
     lexicon.mutual_relations = _relations(arguments.get("mutual_relations"), known, triggers_path)
     lexicon.receiving_verbs = _words(arguments.get("receiving_verbs"))
+    lexicon.both_way_triggers = _words(arguments.get("both_way_triggers"))
     lexicon.party_relations = _relations(arguments.get("party_relations"), known, triggers_path)
     lexicon.judging_relations = _relations(arguments.get("judging_relations"), known, triggers_path)
     lexicon.state_nouns = _words(arguments.get("state_nouns"))

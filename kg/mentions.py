@@ -22,6 +22,7 @@ from kg.spans import (
     settle_forms,
     split_pairs,
     storm_names,
+    titled_names,
     trim,
 )
 from kg.titles import Titles
@@ -272,6 +273,10 @@ class MentionFinder(Titles):
                 used.update(range(span.start, span.end))
                 found.append((span, label, ""))
                 entities.setdefault(span.text, label)
+        for span in titled_names(doc, self.title_words, used):
+            used.update(range(span.start, span.end))
+            found.append((span, "PERSON", ""))
+            entities.setdefault(span.text, "PERSON")
         # The model finds a name in one sentence and misses it in the next: every
         # occurrence of a name it found somewhere is a mention.
         local = PhraseMatcher(doc.vocab, attr="ORTH")

@@ -14,8 +14,9 @@ from kg.evidence import clause_verb
 from kg.lexicon import Lexicon
 
 
-def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
-    """Negated, hypothetical or refused: not an event."""
+def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None = None) -> bool:
+    """Negated, hypothetical or refused: not an event. With ``below``, only what lies
+    under that token counts (a claim's clause, whose speech verb is judged apart)."""
     intent = relation in lexicon.intent_relations
     if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in head.children):
         return True  # "poses no threat"
@@ -31,6 +32,8 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
     clause = clause_verb(head)
     controlled = True  # climbed only through "to" complements: "would continue to consult"
     for step, token in enumerate([head, *head.ancestors]):
+        if below is not None and token.i == below.i:
+            break
         if step > 0 and previous.dep_ == "relcl" and token.pos_ == "PROPN":
             # "Haddad, who has criticised Rantanen, did not comment": a relative clause on
             # a name states its own fact, whatever the main clause says ("did not sound
@@ -80,6 +83,13 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon) -> bool:
             )
             if not retold:
                 return True
+        # "accused Karvia of shelling its villages": what is charged is not told as done.
+        if (
+            step > 0
+            and token.lemma_.lower() in lexicon.claiming_verbs
+            and previous.dep_ in ("prep", "ccomp", "dobj", "pcomp")
+        ):
+            return True
         # A wish governs its clause and a phrase of it ("invited him to a summit"), not a
         # phrase inside a phrase: "agreed to sit down since the start of his invasion"
         # does not make the invasion a wish.

@@ -125,7 +125,8 @@ class Resolver:
     def _pairs(self, candidate, subjects, objects, mentions):
         relation = candidate.relation
         if objects:
-            return [(s, o) for s in subjects for o in objects]
+            pairs = [(s, o) for s in subjects for o in objects]
+            return pairs + [(o, s) for s, o in pairs] if candidate.both_ways else pairs
         if candidate.thing_object and not candidate.reciprocal:
             return []  # "the two presidents back rival sides"
         # "Rantanen and Haddad agreed to meet", "both countries recalled their envoys":

@@ -183,3 +183,28 @@ def is_weather(token: Token, weather_words: frozenset[str]) -> bool:
     # The tagger takes "Cyclones" for a name and leaves it unlemmatised.
     word = token.lower_
     return word in weather_words or (word.endswith("s") and word[:-1] in weather_words)
+
+
+def titled_names(doc: Doc, title_words: list[str], used: set[int]) -> list[Span]:
+    """ "Zembrian President Alek Dorn": two to four capitalised proper nouns after a title
+    are a person's name, also where the model found no name there."""
+    found = []
+    for token in doc:
+        end = token.i + 1
+        if token.i in used or not any(
+            doc[max(0, end - len(w.split())) : end].text.lower() == w for w in title_words
+        ):
+            continue
+        stop = end
+        while (
+            stop < len(doc)
+            and stop not in used
+            and doc[stop].pos_ == "PROPN"
+            and doc[stop].text[:1].isupper()
+            and not doc[stop].ent_type_
+            and doc[stop].lower_ not in title_words
+        ):
+            stop += 1
+        if 2 <= stop - end <= 4:
+            found.append(doc[end:stop])
+    return found

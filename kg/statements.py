@@ -90,7 +90,7 @@ class Statements(Arguments):
                 speakers, _ = self._subjects(verb)
                 said_as = own_relation.get(verb.i, relation)
                 for clause in _said(verb):
-                    if cancelled(clause, relation, self.lexicon):
+                    if cancelled(clause, relation, self.lexicon, below=verb):
                         continue
                     cues = [t for t in clause.subtree if {t.lemma_.lower(), t.lower_} & words]
                     # Whom the words are about: the subject of the clause they stand in,

@@ -7,8 +7,9 @@ ontology/triggers.yaml and seeds/actors.yaml.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from kg.evidence import date_expressions, nearest_date
 from kg.nlp import load_pipeline
 from kg.spans import trim
 from tests.test_hard_cases import dated, relations
@@ -811,3 +812,21 @@ def test_talks_mediated_by_someone_are_mediation_between_their_parties(tmp_path)
     )
     assert {("Qatar", "mediated", "Armenia"), ("Qatar", "mediated", "Azerbaijan")} <= found
     assert ("Armenia", "mediated", "Azerbaijan") not in found
+
+
+def test_an_intent_is_not_dated_by_the_act_it_intends():
+    # The parse the small model gave a written article: "in September" hung on "said",
+    # though it dates the visit, not the acceptance.
+    words = ["Holm", "accepted", "an", "invitation", "to", "visit", "Orva", "in", "September",
+             ",", "a", "spokesman", "said", "."]  # fmt: skip
+    heads = [1, 12, 3, 1, 5, 3, 5, 12, 7, 12, 11, 12, 12, 12]
+    deps = ["nsubj", "ccomp", "det", "dobj", "aux", "acl", "dobj", "prep", "pobj", "punct",
+            "det", "nsubj", "ROOT", "punct"]  # fmt: skip
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN", "ADP", "PROPN", "PUNCT",
+           "DET", "NOUN", "VERB", "PUNCT"]  # fmt: skip
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 8, 9, label="DATE")]
+    dates = date_expressions(doc, set())
+    trigger = [1, 3]  # "accepted ... invitation"
+    assert nearest_date(doc, dates, doc[:], trigger, intent=True) == -1
+    assert nearest_date(doc, dates, doc[:], trigger) == 0

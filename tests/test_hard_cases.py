@@ -687,3 +687,34 @@ def test_a_name_beside_a_role_only_people_have_is_a_person(tmp_path):
         "Opposition leader Nadia Orlov said she had met him in May.",
     )
     assert ("Nadia Orlov", "met", "Emil Baros") in {(s, r, o) for s, r, o, _ in rows}
+
+
+def test_a_name_after_a_title_is_a_person_where_the_model_found_no_name(tmp_path):
+    found = relations(
+        tmp_path,
+        "Karsten Holm met Kestrian President Alek Varn on Monday. The talks were chaired "
+        "by Dalmoran Foreign Minister Ota Brenk, who praised Holm.",
+    )
+    assert ("Karsten Holm", "met", "Alek Varn") in found
+    assert ("Ota Brenk", "praised", "Karsten Holm") in found
+
+
+def test_who_accepts_an_invitation_and_who_gave_it_both_agreed_to_meet(tmp_path):
+    found = relations(
+        tmp_path,
+        "Karsten Holm accepted an invitation from Orvanian President Tavo Rennik to visit Orva.",
+    )
+    assert ("Karsten Holm", "agreedToMeet", "Tavo Rennik") in found
+    assert ("Tavo Rennik", "agreedToMeet", "Karsten Holm") in found
+    assert not any(relation == "met" for _, relation, _ in found)
+
+
+def test_what_one_is_accused_of_or_investigated_for_is_not_told_as_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Valdoria on Monday accused Karvia of shelling "
+        "its border villages.\n\nValdoria is investigating Karvia's role in the bombing "
+        "of a market.",
+    )
+    assert ("Valdoria", "accused", "Karvia") in found
+    assert not any(relation == "attacked" for _, relation, _ in found)
