@@ -77,6 +77,10 @@ PROBES = [
     (f"{HOLM} lashed out at {VERHAL}.", ("Karsten Holm", "criticized", "Anouk Verhal")),
     (f"{HOLM} deplored Karvia's decision.", ("Karsten Holm", "criticized", "Karvia")),
     # accused
+    (
+        "Prosecutors in Valdoria charged Karvian businessman Piet Vos with bribery.",
+        ("Valdoria", "accused", "Piet Vos"),
+    ),
     ("Valdoria held Karvia responsible for the attack.", ("Valdoria", "accused", "Karvia")),
     (
         "Karsten Holm pointed the finger at Anouk Verhal.",
@@ -138,6 +142,7 @@ PROBES = [
         ("Anouk Verhal", "conceded", "Valdoria"),
     ),
     # retreated
+    ("Karvia has lifted its ban on Valdorian imports.", ("Karvia", "retreated", "Valdoria")),
     ("Valdoria unfroze Karvia's assets.", ("Valdoria", "retreated", "Karvia")),
     (
         "Karvia's President Anouk Verhal handed back the Valdorian tanker.",
@@ -145,6 +150,7 @@ PROBES = [
     ),
     ("Valdoria rolled back its tariffs on Karvian goods.", ("Valdoria", "retreated", "Karvia")),
     # sanctioned
+    ("Valdoria suspended all flights to Karvia.", ("Valdoria", "sanctioned", "Karvia")),
     (
         "Valdoria froze the assets of Karvia's central bank on Tuesday.",
         ("Valdoria", "sanctioned", "Karvia"),
@@ -252,6 +258,7 @@ def test_every_relation_type_has_a_probe():
     [
         # Common words that are triggers only in some senses.
         ("Oil prices in Valdoria hit a record high on Monday.", {"attacked"}),
+        ("Karvia has lifted its ban on Valdorian imports.", {"sanctioned"}),
         ("The Karvian firm charged Valdoria's ministry a fee of $2 million.", {"accused"}),
         (f"{HOLM} delivered a speech to {VERHAL}'s supporters.", {"aided"}),
         ("Workers in Valdoria marched through the capital of Karvia.", {"protested"}),
