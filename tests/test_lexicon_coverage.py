@@ -259,6 +259,8 @@ def test_every_relation_type_has_a_probe():
         # Common words that are triggers only in some senses.
         ("Oil prices in Valdoria hit a record high on Monday.", {"attacked"}),
         ("Karvia has lifted its ban on Valdorian imports.", {"sanctioned"}),
+        # What is demanded or ordered is not done.
+        (f"{VERHAL} demanded that Valdoria withdraw its troops.", {"retreated"}),
         ("The Karvian firm charged Valdoria's ministry a fee of $2 million.", {"accused"}),
         (f"{HOLM} delivered a speech to {VERHAL}'s supporters.", {"aided"}),
         ("Workers in Valdoria marched through the capital of Karvia.", {"protested"}),
