@@ -24,6 +24,10 @@ PROBES = [
     (f"{HOLM} paid a visit to Karvia on Monday.", ("Karsten Holm", "met", "Karvia")),
     (f"{HOLM} greeted {VERHAL} at the airport.", ("Karsten Holm", "met", "Anouk Verhal")),
     # spokeWith
+    (
+        f"{HOLM}, in a call with {VERHAL} on Monday, said the border would stay open.",
+        ("Karsten Holm", "spokeWith", "Anouk Verhal"),
+    ),
     (f"{HOLM} telephoned {VERHAL} on Sunday.", ("Karsten Holm", "spokeWith", "Anouk Verhal")),
     (f"{HOLM} had a video call with {VERHAL}.", ("Karsten Holm", "spokeWith", "Anouk Verhal")),
     # mediated
