@@ -189,11 +189,13 @@ def titled_names(doc: Doc, title_words: list[str], used: set[int]) -> list[Span]
     """ "Zembrian President Alek Dorn": two to four capitalised proper nouns after a title
     are a person's name, also where the model found no name there."""
     found = []
+    last_words = {w.split()[-1] for w in title_words}
     for token in doc:
         end = token.i + 1
-        if token.i in used or not any(
-            doc[max(0, end - len(w.split())) : end].text.lower() == w for w in title_words
-        ):
+        # Most tokens end no title: look at the words before only for those that may.
+        if token.lower_ not in last_words or token.i in used:
+            continue
+        if not any(doc[max(0, end - len(w.split())) : end].text.lower() == w for w in title_words):
             continue
         stop = end
         while (
