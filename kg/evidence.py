@@ -94,7 +94,7 @@ def long_quote_tokens(doc: Doc) -> set[int]:
 
 
 SEQUENCE_WORDS = {"after", "before"}
-# Prepositions of an end time: "gave Norland until Monday" was not given on Monday.
+# Prepositions of an end time: "held the journalist until Monday" is no arrest on Monday.
 END_TIME_WORDS = frozenset({"until", "till"})
 
 

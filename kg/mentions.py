@@ -96,8 +96,7 @@ class MentionFinder(Titles):
             form = "name"
             extra = {}
             if not actor_id and len(span) > 1 and (titles or self._beside_person_role(span)):
-                # "Karvia's President Anouk Verhal", whatever the label
-                kind, extra["kind_from"] = "Person", "role"
+                kind = "Person"  # "Karvia's President Anouk Verhal", whatever the label
             if actor_id:
                 entry = self.gazetteer.entries[actor_id]
                 kind = entry.kind
