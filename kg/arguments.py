@@ -98,15 +98,14 @@ class Arguments(Targets):
             if index != head.i:
                 inner = self.doc[index]
                 # "expelled Karvia's ambassador": the state whose people the trigger names.
-                owned = self._state_noun(inner)
-                objects += [
-                    self.token_mentions[c.i]
-                    for c in inner.children
-                    if owned
-                    and c.dep_ == "poss"
-                    and c.i in self.token_mentions
-                    and self.mentions[self.token_mentions[c.i]].form in ("name", "demonym")
-                ]
+                if self._state_noun(inner):
+                    objects += [
+                        self.token_mentions[c.i]
+                        for c in inner.children
+                        if c.dep_ == "poss"
+                        and c.i in self.token_mentions
+                        and self.mentions[self.token_mentions[c.i]].form in ("name", "demonym")
+                    ]
                 # "declared Qaresh's ambassador persona non grata": the trigger's own
                 # small clause has the object for its subject.
                 between = [inner, *[a for a in inner.ancestors if head.is_ancestor(a)]]

@@ -148,6 +148,23 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def _intended_act(doc: Doc, trigger_tokens: list[int]) -> int:
+    """Where the act an intent intends begins: its "to" clause below the trigger.
+
+    "accepted an invitation on Monday to visit Zemra in September": an intent is dated
+    before the act it intends; what comes after that act's "to" dates the act.
+    """
+    return min(
+        (
+            c.i
+            for i in trigger_tokens
+            for c in doc[i].children
+            if c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children)
+        ),
+        default=len(doc),
+    )
+
+
 def nearest_date(
     doc: Doc,
     dates: list[DateExpression],
@@ -157,21 +174,7 @@ def nearest_date(
 ) -> int:
     best, best_distance = -1, 99
     head = doc[trigger_tokens[0]]
-    # "accepted an invitation on Monday to visit Zemra in September": an intent is dated
-    # before the act it intends; what comes after that act's "to" dates the act.
-    intended = (
-        min(
-            (
-                c.i
-                for i in trigger_tokens
-                for c in doc[i].children
-                if c.dep_ in ("xcomp", "acl") and any(g.lower_ == "to" for g in c.children)
-            ),
-            default=len(doc),
-        )
-        if intent
-        else len(doc)
-    )
+    intended = _intended_act(doc, trigger_tokens) if intent else len(doc)
     clause = clause_verb(head)
     governing = {clause.i, *(a.i for a in clause.ancestors)}
     # "As he returned home the following day, he clarified ...": a time clause frames

@@ -177,13 +177,14 @@ def _below(token: Token, lemma: str, matched: list[int]) -> Token | None:
     so for an adjective the copula's other children count too.
     """
     words = lemma.split("_")
-    found = _below_one(token, words, set(matched))
+    taken = set(matched)
+    found = _below_one(token, words, taken)
     if found is None and token.pos_ == "ADJ" and token.dep_ == "acomp":
         siblings = [c for c in token.head.children if c.i > token.i]
         for sibling in siblings:
             if sibling.lemma_.lower() in words:
                 return sibling
-            found = found or _below_one(sibling, words, set(matched))
+            found = found or _below_one(sibling, words, taken)
     return found
 
 

@@ -73,6 +73,8 @@ class MentionFinder(Titles):
             "COUNTRIES", [nlp.make_doc(p) for p in lexicon.plural_country_references]
         )
         self.title_words = sorted(lexicon.titles, key=lambda w: -len(w.split()))
+        # Words only a person is named by: roles, honorifics and titles.
+        self.person_words = lexicon.person_roles | lexicon.honorifics | set(lexicon.titles)
 
     def find(self, doc: Doc) -> tuple[list[Mention], dict[int, int]]:
         """Every mention in document order, and a map token index -> mention index."""

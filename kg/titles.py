@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 
 class Titles:
-    """Mixed into :class:`kg.mentions.MentionFinder`, whose lexicon and title words it uses."""
+    """Mixed into :class:`kg.mentions.MentionFinder`, whose lexicon, title words and person
+    words it uses."""
 
     def _titles_before(self, span: Span) -> tuple[str, ...]:
         """Title words in front of a name: "Prime Minister" in "Prime Minister Ilkka Rantanen"."""
@@ -31,7 +32,7 @@ class Titles:
     def _beside_person_role(self, span: Span) -> bool:
         """A role only people have, right before the name or set beside it."""
         doc = span.doc
-        words = self.lexicon.person_roles | self.lexicon.honorifics | set(self.lexicon.titles)
+        words = self.person_words
         if span.start > 0 and doc[span.start - 1].lemma_.lower().rstrip(".") in words:
             return True  # "opposition leader Nadia Orlov"
         root = span.root

@@ -718,4 +718,3 @@ def test_what_one_is_accused_of_or_investigated_for_is_not_told_as_done(tmp_path
     )
     assert ("Valdoria", "accused", "Karvia") in found
     assert not any(relation == "attacked" for _, relation, _ in found)
-
