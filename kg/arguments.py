@@ -175,11 +175,19 @@ class Arguments(Targets):
         if not objects and head.dep_ == "dobj":
             # "opened a probe into X", "imposed sanctions on X": the light verb holds it.
             objects = self._objects_below(head.head, relation, direct=False)
-        elif not objects and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+        elif not objects and head.dep_ == "pobj":
             # "retaliated with tariffs on Qareshi exports"; "told Haddad in phone calls", but
             # not "blamed Hald for the attack".
             direct = head.head.lower_ == "in"
-            objects = self._objects_below(head.head.head, relation, direct=direct)
+            verb = head.head.head
+            # "thanked Haddad for her support in a phone call": the parser may hang the
+            # call under the thing thanked for.
+            for _ in range(2):
+                if not direct or verb.pos_ == "VERB" or verb.dep_ != "pobj":
+                    break
+                verb = verb.head.head
+            if verb.pos_ == "VERB":
+                objects = self._objects_below(verb, relation, direct=direct)
         if not objects and relative is not None:
             objects = self._objects_below(relative, relation, direct=False)
         attended = head.dep_ == "dobj" and head.head.lemma_.lower() in self.lexicon.attending_verbs

@@ -66,6 +66,16 @@ class Referents:
                 for stand_in in self._stand_ins(token):
                     stand_ins += self._mentions_of([stand_in])
             queue += [c for c in token.children if c.dep_ == "conj"]
+            if index is not None:
+                # "Karsten Holm and Anouk Verhal met": the parser may hang the first name
+                # under the second as a modifier that still carries the "and".
+                queue += [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("nmod", "compound")
+                    and self.token_mentions.get(c.i, index) != index
+                    and any(g.dep_ == "cc" and g.lower_ in ("and", "or") for g in c.children)
+                ]
         return _unique(named or stand_ins)
 
     def _named_apposition(self, token: Token) -> list[int]:

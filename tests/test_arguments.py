@@ -830,3 +830,12 @@ def test_an_intent_is_not_dated_by_the_act_it_intends():
     trigger = [1, 3]  # "accepted ... invitation"
     assert nearest_date(doc, dates, doc[:], trigger, intent=True) == -1
     assert nearest_date(doc, dates, doc[:], trigger) == 0
+
+
+def test_a_call_hung_under_the_thing_praised_is_still_with_the_one_praised(tmp_path):
+    found = relations(
+        tmp_path,
+        "Karsten Holm congratulated Anouk Verhal on her election victory in a phone call "
+        "on Monday.",
+    )
+    assert ("Karsten Holm", "spokeWith", "Anouk Verhal") in found

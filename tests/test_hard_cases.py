@@ -69,6 +69,20 @@ def test_coordination_gives_both_actors(tmp_path):
     assert ("Vladimir Putin", "agreedToMeet", "Donald Trump") in found
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The small parser hangs "Karsten Holm" under "Anouk Verhal" as a modifier.
+        "Karsten Holm and Anouk Verhal met on the sidelines of the summit on Monday.",
+        "Karsten Holm and Anouk Verhal signed a trade deal on Monday.",
+    ],
+)
+def test_two_full_names_joined_by_and_are_both_actors(tmp_path, body):
+    found = relations(tmp_path, body)
+    pair = {("Karsten Holm", "Anouk Verhal"), ("Anouk Verhal", "Karsten Holm")}
+    assert any((s, o) in pair for s, _, o in found), found
+
+
 def test_pronoun_refers_back(tmp_path):
     found = relations(
         tmp_path,
