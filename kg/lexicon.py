@@ -88,6 +88,7 @@ class Lexicon:
     negating_adverbs: frozenset[str] = frozenset()
     other_people: frozenset[str] = frozenset()
     frontier_nouns: frozenset[str] = frozenset()
+    frontier_relations: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     national_target_relations: frozenset[str] = frozenset()
@@ -210,6 +211,9 @@ def load_lexicon() -> Lexicon:
     lexicon.government_nouns = _words(arguments.get("government_nouns"))
     lexicon.other_people = _words(arguments.get("other_people"))
     lexicon.frontier_nouns = _words(arguments.get("frontier_nouns"))
+    lexicon.frontier_relations = _relations(
+        arguments.get("frontier_relations"), known, triggers_path
+    )
     lexicon.group_nouns = _words(arguments.get("group_nouns"))
     lexicon.place_nouns = _words(arguments.get("place_nouns"))
     lexicon.people_nouns = _words(arguments.get("people_nouns"))

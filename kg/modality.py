@@ -117,5 +117,18 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
             and (previous.dep_ in ("acl", "relcl") or (step > 1 and previous.lower_ == "of"))
         ):
             return True
+        # "set Karvia a deadline of Friday to withdraw": the parser hangs the act asked for
+        # on the verb that carries the noun.
+        if (
+            step > 0
+            and not intent
+            and previous.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children)
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lexicon.irrealis_nouns
+                for c in token.children
+            )
+        ):
+            return True
         previous = token
     return False

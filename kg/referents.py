@@ -165,6 +165,10 @@ class Referents:
                     if self.mentions[self.token_mentions[n.i]].kind == "Person"
                 )
             return names
+        across = self.relation in self.lexicon.frontier_relations
+        partners = pobjs(token, {"with"}) if across and lemma in self.lexicon.frontier_nouns else []
+        if any(p.i in self.token_mentions for p in partners):
+            return partners  # "its border with Valdoria": aimed at Valdoria
         owners = [c for c in children if c.dep_ == "poss"]
         # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
         if owners and lemma in self.lexicon.undergone_nouns and self._doer(token):
@@ -216,6 +220,8 @@ class Referents:
             located = [g for g in pobjs(token, {"in"}) if g.i in self.token_mentions]
             if located:
                 return located
+        if self._undergone_judged(token, self.relation):
+            return []
         sources = {"of", "from", "at"} if state else {"of"}
         # "diplomats at the Qareshi embassy": a state's people at its own offices.
         return [
@@ -223,6 +229,13 @@ class Referents:
             for g in pobjs(token, sources)
             if g.i in self.token_mentions or (state and self._state_noun(g))
         ]
+
+    def _undergone_judged(self, noun: Token, relation: str) -> bool:
+        """ "Condemned the detention of Ivo Darr" judges whoever detained him, not Darr."""
+        return (
+            relation in self.lexicon.judging_relations
+            and noun.lemma_.lower() in self.lexicon.undergone_nouns
+        )
 
     def _doer(self, token: Token) -> bool:
         """The subject or agent, also when counted: "thousands of Chinese tourists marched"."""

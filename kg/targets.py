@@ -63,6 +63,7 @@ class Targets(Referents):
                 target.dep_ == "dobj"
                 and not self._mentions_of([target])
                 and self._match(target) is None
+                and not self._undergone_judged(target, relation)
             ):
                 targets += [
                     g

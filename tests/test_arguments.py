@@ -7,6 +7,7 @@ ontology/triggers.yaml and seeds/actors.yaml.
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 
 from kg.evidence import date_expressions, nearest_date
@@ -839,3 +840,33 @@ def test_a_call_hung_under_the_thing_praised_is_still_with_the_one_praised(tmp_p
         "on Monday.",
     )
     assert ("Karsten Holm", "spokeWith", "Anouk Verhal") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "victim"),
+    [
+        ("Karsten Holm condemned the detention of Valdorian journalist Ivo Darr.", "Ivo Darr"),
+        ("Karsten Holm welcomed the release of Ivo Darr on Monday.", "Ivo Darr"),
+        ("Amnesty International denounced the sentencing of activist Noor Halim.", "Noor Halim"),
+    ],
+)
+def test_one_who_undergoes_an_act_is_not_the_one_judged_for_it(tmp_path, body, victim):
+    found = relations(tmp_path, body)
+    assert not any(o == victim for _, _, o in found), found
+
+
+def test_the_doer_of_a_judged_act_is_the_one_judged(tmp_path):
+    found = relations(tmp_path, "Karsten Holm welcomed Karvia's release of Ivo Darr.")
+    assert ("Karsten Holm", "praised", "Karvia") in found
+
+
+def test_troops_massed_at_ones_own_border_with_a_neighbour_aim_at_the_neighbour(tmp_path):
+    found = relations(tmp_path, "Karvia has massed 40,000 troops near its border with Valdoria.")
+    assert ("Karvia", "mobilized", "Valdoria") in found
+
+
+def test_troops_sent_to_ones_own_border_aid_no_neighbour(tmp_path):
+    found = relations(
+        tmp_path, "Anouk Verhal sent 10,000 troops to Karvia's northern border with Valdoria."
+    )
+    assert not any(r == "aided" and o == "Valdoria" for _, r, o in found), found

@@ -161,6 +161,19 @@ def test_things_that_did_not_happen_are_not_events(tmp_path, body):
     assert not {r for _, r, _ in found} & {"met", "criticized", "agreedToMeet"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Sunaran Liberation Front issued Karvia a 72-hour ultimatum on Tuesday to free "
+        "its jailed leaders.",
+        "Valdoria set Karvia a deadline of Friday to withdraw its troops from the border.",
+    ],
+)
+def test_what_an_ultimatum_asks_for_is_not_done(tmp_path, body):
+    found = relations(tmp_path, body)
+    assert {r for _, r, _ in found} == {"setDeadline"}, found
+
+
 def test_reported_intent_is_its_own_relation(tmp_path):
     found = relations(
         tmp_path,
