@@ -118,6 +118,13 @@ class Arguments(Targets):
                         if c.dep_ == "nsubj"
                     ]
                 )
+        if not objects and head.dep_ == "amod" and any(c.dep_ == "nsubj" for c in head.children):
+            # "A Valdorian court sentenced journalist Ivo Darr": a verb with a subject of its
+            # own, misread as an adjective, still acts on the noun it was hung on.
+            noun = head.head
+            while noun.dep_ == "compound":
+                noun = noun.head
+            objects = self._mentions_of([noun])
         if not objects and relation in self.lexicon.venue_relations:
             objects = self._venue(head)
         # "the two presidents back rival sides": the act has an object, just no actor.

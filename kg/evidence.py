@@ -210,9 +210,21 @@ def nearest_date(
         # "confirmed Wednesday that they had barred him": the barring came before.
         # "Haddad, who has often praised Costin, met Hald on Friday": the praise is
         # background to the meeting, not of its day.
-        if date_clause.i != clause.i and (
-            (clause.dep_ == "relcl" and not any(c.lower_ == "when" for c in clause.children))
-            or any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+        # But "spoke with Nawrocki later that day, who assured him": a relative clause in
+        # the simple past on the main clause's object goes on from it, on its day.
+        follows = (
+            clause.dep_ == "relcl"
+            and clause.tag_ == "VBD"
+            and clause.head.i > date_clause.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        )
+        if (
+            date_clause.i != clause.i
+            and not follows
+            and (
+                (clause.dep_ == "relcl" and not any(c.lower_ == "when" for c in clause.children))
+                or any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+            )
         ):
             continue
         distance = tree_distance(head, doc[expr.start : expr.end].root)

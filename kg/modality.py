@@ -95,10 +95,16 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
         # does not make the invasion a wish.
         phrases += previous.dep_ == "prep"
         wished = phrases <= 1
+        # "Speaking by telephone with Guterres, Marek promised ...": a participle before
+        # the verb tells the circumstance, not what is promised.
+        circumstance = (
+            previous.dep_ == "advcl" and previous.tag_ in ("VBG", "VBN") and (previous.i < token.i)
+        )
         if (
             step > 0
             and not intent
             and wished
+            and not circumstance
             and token.lemma_.lower() in lexicon.irrealis_verbs
             and (
                 previous.dep_ in ("xcomp", "ccomp", "advcl", "dobj")

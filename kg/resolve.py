@@ -17,6 +17,7 @@ from kg.gazetteer import Gazetteer
 from kg.model import Actor, Document, Event, FuzzyDate, RelationType
 
 REFERENCE_FACTOR = 0.9  # a pronoun or a role is a guess about who is meant
+MAX_PARTIES = 4  # a trilateral or four-party act; more is a list of members
 
 
 @dataclass
@@ -130,14 +131,19 @@ class Resolver:
         if candidate.thing_object and not candidate.reciprocal:
             return []  # "the two presidents back rival sides"
         # "Rantanen and Haddad agreed to meet", "both countries recalled their envoys":
-        # the two relate to each other. A list of three or more is a membership, and
-        # "Norland and Qaresh reject the claims" is no rejection of each other.
+        # the two relate to each other; so do three or four who do a mutual act together
+        # ("Tessaly, Marnia and Sunara signed a treaty"), but not those who only attended
+        # an event ("envoys of A, B and C attended a meeting"). A longer list is a
+        # membership, and "Norland and Qaresh reject the claims" is no rejection of each
+        # other.
         one_reference = len({m for _, m in subjects}) == 1 and all(
             mentions[m].form in ("plural", "pronoun") for _, m in subjects
         )
-        two = len({a for a, _ in subjects}) == 2
+        parties = len({a for a, _ in subjects})
         mutual = relation in self.mutual_relations or candidate.reciprocal
-        if not two or not (one_reference or mutual):
+        if not (parties == 2 and (one_reference or mutual)) and not (
+            2 < parties <= MAX_PARTIES and mutual and candidate.method.startswith("verb:")
+        ):
             return []
         pairs = []
         for i, first in enumerate(subjects):

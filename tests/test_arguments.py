@@ -870,3 +870,23 @@ def test_troops_sent_to_ones_own_border_aid_no_neighbour(tmp_path):
         tmp_path, "Anouk Verhal sent 10,000 troops to Karvia's northern border with Valdoria."
     )
     assert not any(r == "aided" and o == "Valdoria" for _, r, o in found), found
+
+
+def test_a_verb_misread_as_an_adjective_still_acts_on_its_noun(tmp_path):
+    # After a paragraph break the parser reads "sentenced journalist" as an adjective.
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours.\n\nA Valdorian court sentenced journalist Ivo "
+        "Darr to seven years in prison on Thursday.",
+    )
+    assert ("Valdoria", "coerced", "Ivo Darr") in found
+
+
+def test_a_relative_clause_that_goes_on_from_the_main_clause_takes_its_day(tmp_path):
+    found = dated(
+        tmp_path,
+        "On Tuesday, Karsten Holm had a telephone conversation with Karvian President Anouk "
+        "Verhal, who assured him that the border would stay open.",
+        date="2026-03-20",
+    )
+    assert found.get(("Anouk Verhal", "agreed", "Karsten Holm")) == "2026-03-17", found

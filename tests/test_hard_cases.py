@@ -83,6 +83,27 @@ def test_two_full_names_joined_by_and_are_both_actors(tmp_path, body):
     assert any((s, o) in pair for s, _, o in found), found
 
 
+@pytest.mark.parametrize(
+    ("body", "relation"),
+    [
+        (
+            "Tessaly, Karvia and Valdoria signed a water-sharing treaty on Wednesday.",
+            "signedAgreement",
+        ),
+        (
+            "Officials from Karvia, Valdoria and the United Nations held trilateral talks in "
+            "Vienna on March 16.",
+            "met",
+        ),
+    ],
+)
+def test_a_three_party_act_relates_each_pair(tmp_path, body, relation):
+    found = relations(tmp_path, body)
+    parties = {"Tessaly", "Karvia", "Valdoria", "United Nations"}
+    pairs = {frozenset((s, o)) for s, r, o in found if r == relation and {s, o} <= parties}
+    assert len(pairs) == 3, found
+
+
 def test_pronoun_refers_back(tmp_path):
     found = relations(
         tmp_path,
@@ -172,6 +193,15 @@ def test_things_that_did_not_happen_are_not_events(tmp_path, body):
 def test_what_an_ultimatum_asks_for_is_not_done(tmp_path, body):
     found = relations(tmp_path, body)
     assert {r for _, r, _ in found} == {"setDeadline"}, found
+
+
+def test_a_participle_before_a_promise_tells_what_was_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Speaking by telephone with Karsten Holm on Monday, Valdorian President Lev Marek "
+        "promised to let aid convoys into the city.",
+    )
+    assert ("Lev Marek", "spokeWith", "Karsten Holm") in found, found
 
 
 def test_reported_intent_is_its_own_relation(tmp_path):

@@ -239,6 +239,48 @@ PROBES = [
         "Valdoria deployed warships around Karvia on Monday in large-scale drills.",
         ("Valdoria", "mobilized", "Karvia"),
     ),
+    # Wording from a probe list written by a helper who never saw the code.
+    (
+        "The Valdorian Nobel Committee awarded the Peace Prize to Karvian lawyer Noor Halim.",
+        ("Valdorian Nobel Committee", "praised", "Noor Halim"),
+    ),
+    (
+        "Valdoria conferred its highest civilian honour on Anouk Verhal.",
+        ("Valdoria", "praised", "Anouk Verhal"),
+    ),
+    (
+        "Karsten Holm expressed concern on Thursday about Karvia's military buildup.",
+        ("Karsten Holm", "criticized", "Karvia"),
+    ),
+    (
+        "Karsten Holm vowed to crush the Karvian Liberation Front within weeks.",
+        ("Karsten Holm", "threatened", "Karvian Liberation Front"),
+    ),
+    (
+        "The African Union suspended Karvia from all its activities on Thursday.",
+        ("African Union", "sanctioned", "Karvia"),
+    ),
+    (
+        "Valdoria delivered air-defence systems to Karvia last month.",
+        ("Valdoria", "aided", "Karvia"),
+    ),
+    (
+        "Karvian Foreign Minister Elin Varga assured her Valdorian counterpart, Milan Horak, "
+        "that Karvian troops would not cross the river.",
+        ("Elin Varga", "agreed", "Milan Horak"),
+    ),
+    (
+        "Karvian and Valdorian warships began a joint naval exercise in the gulf on Monday.",
+        ("Karvia", "cooperated", "Valdoria"),
+    ),
+    (
+        "Karvian troops pulled out of the Valdorian town of Senko on Sunday.",
+        ("Karvia", "retreated", "Valdoria"),
+    ),
+    (
+        "Karvia moved armoured units toward its frontier with Valdoria on Friday.",
+        ("Karvia", "mobilized", "Valdoria"),
+    ),
 ]
 
 SYMMETRIC = {"met", "spokeWith", "signedAgreement", "cooperated"}
