@@ -217,6 +217,8 @@ class Arguments(Targets):
             objects = self._mentions_of(
                 [g for c in aims for g in c.children if g.dep_ in ("dobj", "pobj")]
             )
+        if not objects and subjects and not climbed:
+            objects = [m for m in self._repelled(head) if m not in subjects]
         return subjects, objects, climbed
 
     def _received(self, head: Token) -> tuple[list[int], list[int], bool] | None:

@@ -19,6 +19,7 @@ from kg.spans import (
     adjective_of,
     dateline_tokens,
     is_weather,
+    named_around,
     settle_forms,
     split_pairs,
     storm_names,
@@ -245,6 +246,9 @@ class MentionFinder(Titles):
             inside = any(e.start <= start and end < e.end for e in bodies)
             if inside and span.text in entry.demonyms:
                 continue
+            # "the Karvian Social Democratic Party" is not the Democratic Party.
+            if any(named_around(e, start, end, self.lexicon.body_words) for e in bodies):
+                continue
             # "Jim Jordan", "Chad Wolf": a one-word country inside a person's name.
             if entry.kind == "Country" and end - start == 1 and start in in_names:
                 continue
@@ -266,8 +270,9 @@ class MentionFinder(Titles):
             if label not in ACTOR_LABELS:
                 continue
             # "defence ministry" in lower case is a description, not a name.
-            written = any(c.isupper() for c in ent.text)
-            trimmed = trim(ent, lexicon.body_words, lexicon.honorifics) if written else None
+            if not any(c.isupper() for c in ent.text):
+                continue
+            trimmed = trim(ent, lexicon.body_words, lexicon.honorifics, lexicon.people_nouns)
             for span in split_pairs(trimmed, label) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):
                     continue

@@ -79,7 +79,10 @@ def split_pairs(span: Span, label: str) -> list[Span]:
 
 
 def trim(
-    ent: Span, body_words: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset()
+    ent: Span,
+    body_words: frozenset[str] = frozenset(),
+    honorifics: frozenset[str] = frozenset(),
+    people_nouns: frozenset[str] = frozenset(),
 ) -> Span | None:
     """Drop a leading determiner and a trailing possessive from an entity span.
 
@@ -102,8 +105,10 @@ def trim(
         if token.text in ("—", "–") or (token.text == "-" and doc[token.i - 1].whitespace_):
             end = token.i
             break
-        # "Norland's Ministry of Foreign Affairs" speaks for Norland.
-        if token.tag_ == "POS" and token.i > start:
+        # "Norland's Ministry of Foreign Affairs" speaks for Norland, but "the People's
+        # Army" and "the Farmers' Federation" are names of their own.
+        owned_by_people = doc[token.i - 1].lemma_.lower() in people_nouns
+        if token.tag_ == "POS" and token.i > start and not owned_by_people:
             end = token.i
             break
     while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):  # "Later the ..."
@@ -210,3 +215,13 @@ def titled_names(doc: Doc, title_words: list[str], used: set[int]) -> list[Span]
         if 2 <= stop - end <= 4:
             found.append(doc[end:stop])
     return found
+
+
+def named_around(body: Span, start: int, end: int, body_words: frozenset[str]) -> bool:
+    """A body's name that holds the words ``start:end`` inside more of its own."""
+    if not (body.start <= start and end <= body.end) or (start, end) == (body.start, body.end):
+        return False
+    if body[-1].lemma_.lower() not in body_words:
+        return False  # "the Rome Statute" is a treaty named after a place
+    rest = [t for t in body if not start <= t.i < end and t.pos_ != "DET"]
+    return bool(rest) and all(t.text[:1].isupper() or t.tag_ == "POS" for t in rest)

@@ -149,6 +149,13 @@ class Targets(Referents):
             return any(c.dep_ == "poss" for t in clause_subjects for c in t.children)
         return all(m in subjects or self.mentions[m].form == "pronoun" for m in found)
 
+    def _repelled(self, noun: Token) -> list[int]:
+        """ "Karvia repelled an attack by Valdorian troops": the attack was on Karvia."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.repelling_verbs:
+            return []
+        return self._mentions_of([c for c in verb.children if c.dep_ == "nsubj"])
+
     def _carried_object(self, token: Token) -> list[int]:
         """'backed down in the face of the union's demands': the demands' owner."""
         level = [c for c in token.children if c.dep_ == "prep" and not _times(c)]

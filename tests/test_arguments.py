@@ -890,3 +890,24 @@ def test_a_relative_clause_that_goes_on_from_the_main_clause_takes_its_day(tmp_p
         date="2026-03-20",
     )
     assert found.get(("Anouk Verhal", "agreed", "Karsten Holm")) == "2026-03-17", found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name the gazetteer knows inside a longer one is not that body.
+        (
+            "Valdoria and Karvia are neighbours. The Karvian Social Democratic Party called "
+            "on President Kasimir Hollo to resign.",
+            ("Karvian Social Democratic Party", "demanded", "Kasimir Hollo"),
+        ),
+        # A possessive of people inside a name is part of the name.
+        (
+            "Valdoria and Karvia are neighbours. Karvia gave in to the Karvian People’s "
+            "Army’s demand for an amnesty on Monday.",
+            ("Karvia", "conceded", "Karvian People’s Army"),
+        ),
+    ],
+)
+def test_a_bodys_whole_name_is_kept(tmp_path, body, expected):
+    assert expected in relations(tmp_path, body)

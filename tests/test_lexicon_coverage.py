@@ -278,6 +278,14 @@ PROBES = [
         ("Karvia", "retreated", "Valdoria"),
     ),
     (
+        "Karvian forces repelled an attack by Valdorian troops near the village of Orlo.",
+        ("Valdoria", "attacked", "Karvia"),
+    ),
+    (
+        "Qatari mediators brokered the ceasefire between Valdoria and Karvia on Thursday.",
+        ("Qatar", "mediated", "Karvia"),
+    ),
+    (
         "Karvia moved armoured units toward its frontier with Valdoria on Friday.",
         ("Karvia", "mobilized", "Valdoria"),
     ),
