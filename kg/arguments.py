@@ -14,7 +14,6 @@ from kg.referents import _unique, pobjs
 from kg.targets import Targets
 
 CLIMB_LIMIT = 6
-DEMONYM_WINDOW = 4
 # A noun after one of these only times or motivates the clause: "sanctions over a
 # crackdown" are not the crackdown's.
 TIMING_PREPOSITIONS = {"after", "before", "amid", "following", "despite", "since", "until", "over"}
@@ -138,6 +137,9 @@ class Arguments(Targets):
         if received is not None:
             return received
         owners = [c for c in head.children if c.dep_ == "poss"]
+        if not owners and head.lemma_.lower() in self.lexicon.carrier_nouns:
+            # "the demands of the union" are the union's
+            owners = [g for g in pobjs(head, {"of"}) if g.i in self.token_mentions]
         subjects = self._mentions_of(owners)
         climbed = False
         if owners and all(o.lower_ in BOUND_POSSESSIVES for o in owners):
@@ -221,21 +223,6 @@ class Arguments(Targets):
             objects = [m for m in self._repelled(head) if m not in subjects]
         return subjects, objects, climbed
 
-    def _received(self, head: Token) -> tuple[list[int], list[int], bool] | None:
-        """ "Pakistan has received 23 bailout packages from the IMF": the giver acts on the
-        one who receives."""
-        phrase = head
-        while phrase.dep_ == "compound":  # "bailout packages"
-            phrase = phrase.head
-        verb = phrase.head
-        if phrase.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.receiving_verbs:
-            return None
-        givers = self._mentions_of(pobjs(phrase, {"from"}) + pobjs(verb, {"from"}))
-        receivers, _ = self._subjects(verb, skip=head.i)
-        if not givers or not receivers:
-            return None
-        return givers, receivers, False
-
     def _judges(self, verb: Token, relation: str) -> bool:
         """A verb that is a trigger of a relation of judgement other than ``relation``."""
         match = self._match(verb)
@@ -284,22 +271,6 @@ class Arguments(Targets):
                 break
             current = coordinated_with(current)
         return [], False
-
-    def _demonym_before(self, head: Token) -> list[int]:
-        """'Norlandic missile and drone attacks', 'U.S. sanctions': a nation just before."""
-        for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
-            token = self.doc[i]
-            if token.pos_ not in ("NOUN", "ADJ", "CCONJ", "PROPN", "PUNCT"):
-                break
-            index = self.token_mentions.get(i)
-            if index is None:
-                continue
-            mention = self.mentions[index]
-            if mention.form == "demonym" or (
-                mention.form == "name" and mention.kind == "Country" and token.head.i == head.i
-            ):
-                return [index]
-        return []
 
 
 def _timing(noun: Token) -> bool:

@@ -152,7 +152,11 @@ class _Context(Statements):
         between = any(
             c.dep_ == "prep" and c.lower_ == "between" for i in used for c in self.doc[i].children
         )
-        reciprocal = any(_each_other(c) for i in used for c in self.doc[i].children)
+        # "each other", also as the owner of a preposition's object: "withdrew their
+        # ambassadors from each other's capitals".
+        below = [c for i in used for c in self.doc[i].children]
+        below += [g for c in below if c.dep_ == "prep" for p in c.children for g in p.children]
+        reciprocal = any(_each_other(c) for c in below)
         return Candidate(
             relation=trigger.relation,
             subjects=subjects,

@@ -167,6 +167,12 @@ class Referents:
             return names
         across = self.relation in self.lexicon.frontier_relations
         partners = pobjs(token, {"with"}) if across and lemma in self.lexicon.frontier_nouns else []
+        if across and not partners and lemma in self.lexicon.frontier_nouns:
+            # "massed troops along its border with Skarnia", the "with" hung on the verb
+            after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else token
+            partners = (
+                [g for g in after.children if g.dep_ == "pobj"] if after.lower_ == "with" else []
+            )
         if any(p.i in self.token_mentions for p in partners):
             return partners  # "its border with Valdoria": aimed at Valdoria
         owners = [c for c in children if c.dep_ == "poss"]

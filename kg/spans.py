@@ -107,8 +107,10 @@ def trim(
             break
         # "Norland's Ministry of Foreign Affairs" speaks for Norland, but "the People's
         # Army" and "the Farmers' Federation" are names of their own.
-        owned_by_people = doc[token.i - 1].lemma_.lower() in people_nouns
-        if token.tag_ == "POS" and token.i > start and not owned_by_people:
+        owner = doc[token.i - 1]
+        people = owner.lemma_.lower() in people_nouns or owner.tag_ in ("NNS", "NNPS")
+        named_on = token.i + 1 < ent.end and doc[token.i + 1].text[:1].isupper()
+        if token.tag_ == "POS" and token.i > start and not (people and named_on):
             end = token.i
             break
     while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):  # "Later the ..."

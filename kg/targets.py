@@ -4,8 +4,10 @@ blow fell, the owner of the demands one yields to.
 
 "Threatened to sink any Qareshi warship" aims at Qaresh; "alleged that Qaresh was
 bankrolling the strike" is about Qaresh; "drones hit a depot in the Qareshi port" hit
-Qaresh; "backed down in the face of the union's demands" yields to the union. The
-relations and words these rules apply to are data in ``ontology/triggers.yaml``.
+Qaresh; "backed down in the face of the union's demands" yields to the union. Two
+helpers that find a doer and its target together live here too: the giver of what is
+received, and a nation named just before an act noun. The relations and words these
+rules apply to are data in ``ontology/triggers.yaml``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.referents import Referents, pobjs
+
+DEMONYM_WINDOW = 4
 
 
 class Targets(Referents):
@@ -155,6 +159,41 @@ class Targets(Referents):
         if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.repelling_verbs:
             return []
         return self._mentions_of([c for c in verb.children if c.dep_ == "nsubj"])
+
+    def _received(self, head: Token) -> tuple[list[int], list[int], bool] | None:
+        """ "Pakistan has received 23 bailout packages from the IMF": the giver acts on the
+        one who receives."""
+        phrase = head
+        while phrase.dep_ == "compound":  # "bailout packages"
+            phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "in" and phrase.head.head.dep_ == "dobj":
+            phrase = phrase.head.head  # "received $200 million in emergency funding"
+        verb = phrase.head
+        if phrase.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.receiving_verbs:
+            return None
+        givers = self._mentions_of(
+            pobjs(head, {"from"}) + pobjs(phrase, {"from"}) + pobjs(verb, {"from"})
+        )
+        receivers, _ = self._subjects(verb, skip=head.i)
+        if not givers or not receivers:
+            return None
+        return givers, receivers, False
+
+    def _demonym_before(self, head: Token) -> list[int]:
+        """'Norlandic missile and drone attacks', 'U.S. sanctions': a nation just before."""
+        for i in range(head.i - 1, max(head.i - 1 - DEMONYM_WINDOW, -1), -1):
+            token = self.doc[i]
+            if token.pos_ not in ("NOUN", "ADJ", "CCONJ", "PROPN", "PUNCT"):
+                break
+            index = self.token_mentions.get(i)
+            if index is None:
+                continue
+            mention = self.mentions[index]
+            if mention.form == "demonym" or (
+                mention.form == "name" and mention.kind == "Country" and token.head.i == head.i
+            ):
+                return [index]
+        return []
 
     def _carried_object(self, token: Token) -> list[int]:
         """'backed down in the face of the union's demands': the demands' owner."""

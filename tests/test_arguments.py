@@ -907,7 +907,30 @@ def test_a_relative_clause_that_goes_on_from_the_main_clause_takes_its_day(tmp_p
             "Army’s demand for an amnesty on Monday.",
             ("Karvia", "conceded", "Karvian People’s Army"),
         ),
+        (
+            "Valdoria and Karvia are neighbours. The government of Karvia gave in to the "
+            "demands of the Karvian Teachers' Union on Thursday.",
+            ("Karvia", "conceded", "Karvian Teachers' Union"),
+        ),
     ],
 )
 def test_a_bodys_whole_name_is_kept(tmp_path, body, expected):
     assert expected in relations(tmp_path, body)
+
+
+def test_a_border_with_a_neighbour_hung_on_the_verb_still_aims_at_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Karvia has massed about 20,000 troops along its border with Valdoria, according to "
+        "satellite images published on Wednesday by a private research group.",
+    )
+    assert ("Karvia", "mobilized", "Valdoria") in found
+
+
+def test_the_demands_of_a_body_are_its_own(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Karvia backed down in the face of the demands "
+        "of the Karvian Teachers' Union on Thursday.",
+    )
+    assert not any(r == "demanded" for _, r, _ in found), found

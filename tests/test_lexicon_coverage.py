@@ -286,6 +286,19 @@ PROBES = [
         ("Qatar", "mediated", "Karvia"),
     ),
     (
+        "Valdoria received $200 million in emergency funding from the World Bank on Thursday.",
+        ("World Bank", "aided", "Valdoria"),
+    ),
+    (
+        "Valdoria and Karvia withdrew their ambassadors from each other's capitals on Sunday.",
+        ("Karvia", "sanctioned", "Valdoria"),
+    ),
+    (
+        "Valdorian Foreign Minister Davit Morel talked by telephone with his Karvian "
+        "counterpart, Elin Varga, on Tuesday. The two ministers agreed to meet in Geneva.",
+        ("Elin Varga", "agreedToMeet", "Davit Morel"),
+    ),
+    (
         "Karvia moved armoured units toward its frontier with Valdoria on Friday.",
         ("Karvia", "mobilized", "Valdoria"),
     ),
