@@ -81,6 +81,7 @@ class Lexicon:
     first_person: dict[str, str] = field(default_factory=dict)  # word -> singular | plural
     mutual_relations: frozenset[str] = frozenset()
     judging_relations: frozenset[str] = frozenset()
+    undergoer_free_relations: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     repelling_verbs: frozenset[str] = frozenset()
     party_relations: frozenset[str] = frozenset()
@@ -209,6 +210,9 @@ def load_lexicon() -> Lexicon:
     lexicon.both_way_triggers = _words(arguments.get("both_way_triggers"))
     lexicon.party_relations = _relations(arguments.get("party_relations"), known, triggers_path)
     lexicon.judging_relations = _relations(arguments.get("judging_relations"), known, triggers_path)
+    lexicon.undergoer_free_relations = _relations(
+        arguments.get("undergoer_free_relations"), known, triggers_path
+    )
     lexicon.state_nouns = _words(arguments.get("state_nouns"))
     lexicon.government_nouns = _words(arguments.get("government_nouns"))
     lexicon.other_people = _words(arguments.get("other_people"))

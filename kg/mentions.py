@@ -20,6 +20,7 @@ from kg.spans import (
     dateline_tokens,
     is_weather,
     named_around,
+    names_a_place,
     settle_forms,
     split_pairs,
     storm_names,
@@ -268,6 +269,8 @@ class MentionFinder(Titles):
             if label not in ACTOR_LABELS and 1 < len(ent) <= 4 and named:
                 label = "PERSON"
             if label not in ACTOR_LABELS:
+                continue
+            if label != "GPE" and names_a_place(ent, lexicon.place_nouns):
                 continue
             # "defence ministry" in lower case is a description, not a name.
             if not any(c.isupper() for c in ent.text):

@@ -123,6 +123,14 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
             and (previous.dep_ in ("acl", "relcl") or (step > 1 and previous.lower_ == "of"))
         ):
             return True
+        # "Karvia is to release 40 detainees": what is to be done is not done yet.
+        if (
+            step == 1
+            and token.lemma_ == "be"
+            and previous.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children)
+        ):
+            return True
         # "set Karvia a deadline of Friday to withdraw": the parser hangs the act asked for
         # on the verb that carries the noun.
         if (

@@ -226,7 +226,7 @@ class Referents:
             located = [g for g in pobjs(token, {"in"}) if g.i in self.token_mentions]
             if located:
                 return located
-        if self._undergone_judged(token, self.relation):
+        if self._undergoer_named(token, self.relation):
             return []
         sources = {"of", "from", "at"} if state else {"of"}
         # "diplomats at the Qareshi embassy": a state's people at its own offices.
@@ -236,10 +236,11 @@ class Referents:
             if g.i in self.token_mentions or (state and self._state_noun(g))
         ]
 
-    def _undergone_judged(self, noun: Token, relation: str) -> bool:
-        """ "Condemned the detention of Ivo Darr" judges whoever detained him, not Darr."""
+    def _undergoer_named(self, noun: Token, relation: str) -> bool:
+        """Whether ``noun`` names only who undergoes an act, never ``relation``'s object:
+        "condemned the detention of Ivo Darr" judges whoever detained him, not Darr."""
         return (
-            relation in self.lexicon.judging_relations
+            relation in self.lexicon.undergoer_free_relations
             and noun.lemma_.lower() in self.lexicon.undergone_nouns
         )
 

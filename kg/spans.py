@@ -227,3 +227,13 @@ def named_around(body: Span, start: int, end: int, body_words: frozenset[str]) -
         return False  # "the Rome Statute" is a treaty named after a place
     rest = [t for t in body if not start <= t.i < end and t.pos_ != "DET"]
     return bool(rest) and all(t.text[:1].isupper() or t.tag_ == "POS" for t in rest)
+
+
+def names_a_place(ent: Span, place_nouns: frozenset[str]) -> bool:
+    """ "The border town of Glav" names a town, whatever the model took it for."""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in place_nouns
+    )

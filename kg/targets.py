@@ -67,7 +67,7 @@ class Targets(Referents):
                 target.dep_ == "dobj"
                 and not self._mentions_of([target])
                 and self._match(target) is None
-                and not self._undergone_judged(target, relation)
+                and not self._undergoer_named(target, relation)
             ):
                 targets += [
                     g

@@ -934,3 +934,33 @@ def test_the_demands_of_a_body_are_its_own(tmp_path):
         "of the Karvian Teachers' Union on Thursday.",
     )
     assert not any(r == "demanded" for _, r, _ in found), found
+
+
+def test_what_a_country_is_to_do_is_not_done(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Under the deal, Karvia is to release 40 "
+        "Valdorian detainees by the end of the month.",
+    )
+    assert not any(r == "retreated" for _, r, _ in found), found
+
+
+def test_one_whose_release_is_demanded_is_not_the_one_asked(tmp_path):
+    found = relations(tmp_path, "Karsten Holm demanded the release of Ivo Darr.")
+    assert not any(o == "Ivo Darr" for _, _, o in found), found
+
+
+def test_agreeing_to_a_request_is_an_agreement_with_its_author(tmp_path):
+    found = relations(
+        tmp_path, "Karsten Holm agreed to Anouk Verhal's request to reopen the crossing."
+    )
+    assert ("Karsten Holm", "agreed", "Anouk Verhal") in found, found
+
+
+def test_a_name_after_the_town_of_is_a_place_not_a_person(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Valdorian police detained Karvian reporter Mira "
+        "Havel in the border town of Glav on March 12, accusing her of spying.",
+    )
+    assert not any("Glav" in (s, o) for s, _, o in found), found
