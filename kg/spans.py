@@ -108,7 +108,8 @@ def trim(
         # "Norland's Ministry of Foreign Affairs" speaks for Norland, but "the People's
         # Army" and "the Farmers' Federation" are names of their own.
         owner = doc[token.i - 1]
-        people = owner.lemma_.lower() in people_nouns or owner.tag_ in ("NNS", "NNPS")
+        singular = owner.lower_[:-1] if owner.lower_.endswith("s") else owner.lower_
+        people = owner.tag_ in ("NNS", "NNPS") or {owner.lemma_.lower(), singular} & people_nouns
         named_on = token.i + 1 < ent.end and doc[token.i + 1].text[:1].isupper()
         if token.tag_ == "POS" and token.i > start and not (people and named_on):
             end = token.i

@@ -299,6 +299,10 @@ PROBES = [
         ("Elin Varga", "agreedToMeet", "Davit Morel"),
     ),
     (
+        "The Valdorian Farmers' Union protested outside the Karvian embassy in Lesk on Saturday.",
+        ("Valdorian Farmers' Union", "protested", "Karvia"),
+    ),
+    (
         "Karvia moved armoured units toward its frontier with Valdoria on Friday.",
         ("Karvia", "mobilized", "Valdoria"),
     ),
