@@ -1,13 +1,14 @@
 """kg eval against the gold set: the floors only rise.
 
-heldout7.yaml is the blind set of 2026-12-02's session: annotated before it was scored,
-its articles, annotations and errors never read; scored at that session's start commit
-and at its end only. heldout6.yaml was the blind set of the session before; its errors
-are unread, its totals were read when a change cost it a date. heldout3, heldout4 and
-heldout5 were blind too; their errors are still unread, but their totals were read to
-find rules that cost them (tests/gold/README.md says how often). heldout.yaml and
-heldout2.yaml were held out once and have been read since; the tuning sets and the
-seed are tuned on.
+heldout8.yaml is the blind set of 2026-12-02's second session (session 7): annotated
+before it was scored, its articles, annotations and errors never read; scored at that
+session's start commit and at its end only (its annotator's paragraph of judgement
+calls in tests/gold/README.md was read once near the end, after the last rule change).
+heldout7.yaml was the blind set of the session before; its errors are unread, its
+totals were read this session to find a rule that cost it. heldout3 to heldout6 were
+blind too; their errors are still unread, but their totals were read to find rules that
+cost them (tests/gold/README.md says how often). heldout.yaml and heldout2.yaml were
+held out once and have been read since; the tuning sets and the seed are tuned on.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ GOLD = ROOT / "tests" / "gold"
 # Raise these when extraction improves; never lower them.
 FLOORS = {
     "heldout.yaml": {"precision": 0.86, "recall": 0.72, "dates": 0.96, "linking": 0.90},
-    "heldout2.yaml": {"precision": 0.84, "recall": 0.50, "dates": 0.93, "linking": 0.95},
-    "heldout3.yaml": {"precision": 0.72, "recall": 0.42, "dates": 0.90, "linking": 0.96},
+    "heldout2.yaml": {"precision": 0.84, "recall": 0.52, "dates": 0.93, "linking": 0.95},
+    "heldout3.yaml": {"precision": 0.72, "recall": 0.43, "dates": 0.91, "linking": 0.96},
     "heldout4.yaml": {"precision": 0.64, "recall": 0.48, "dates": 0.89, "linking": 0.92},
-    "heldout5.yaml": {"precision": 0.74, "recall": 0.40, "dates": 0.96, "linking": 0.90},
-    "heldout6.yaml": {"precision": 0.74, "recall": 0.51, "dates": 0.96, "linking": 0.92},
-    "heldout7.yaml": {"precision": 0.69, "recall": 0.42, "dates": 0.99, "linking": 0.88},
+    "heldout5.yaml": {"precision": 0.75, "recall": 0.40, "dates": 0.96, "linking": 0.91},
+    "heldout6.yaml": {"precision": 0.75, "recall": 0.52, "dates": 0.96, "linking": 0.93},
+    "heldout7.yaml": {"precision": 0.69, "recall": 0.44, "dates": 0.99, "linking": 0.90},
+    "heldout8.yaml": {"precision": 0.78, "recall": 0.52, "dates": 0.98, "linking": 0.93},
     "tuning.yaml": {"precision": 0.88, "recall": 0.73, "dates": 0.98, "linking": 0.96},
     "tuning2.yaml": {"precision": 0.93, "recall": 0.42, "dates": 0.92, "linking": 0.93},
     "tuning3.yaml": {"precision": 0.82, "recall": 0.59, "dates": 0.91, "linking": 0.91},
