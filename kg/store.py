@@ -34,17 +34,13 @@ from kg.graph import add_actor, add_document, add_event, new_graph
 from kg.model import Actor, Document, Event
 from kg.ontology import ontology_graph
 from kg.pipeline import BuildResult
+from kg.quads import ACTORS, BULK, ONTOLOGY, RELATIONS, Collector, graph_of, insert_data
 from kg.query import QueryResult, _binding, check_query, first_line, unparsable
 from kg.remote import push_quads
 from kg.results import query_result, triple_key
 from kg.terms import to_ox_term, to_rdflib_term
-from kg.vocab import ID, KG_NS, actor_iri, document_iri
+from kg.vocab import KG_NS, document_iri
 
-GRAPH_BASE = str(ID) + "graph/"
-ACTORS = ox.NamedNode(GRAPH_BASE + "actors")
-RELATIONS = ox.NamedNode(GRAPH_BASE + "relations")
-ONTOLOGY = ox.NamedNode(GRAPH_BASE + "ontology")
-BULK = ox.NamedNode(GRAPH_BASE + "bulk")
 BULK_CHUNK = 50_000  # N-Triples lines per bulk-load call: bounded memory, same speed
 STORE_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -54,7 +50,6 @@ STORE_FORMATS = {
 }
 # An actor keeps the first kind, label and Wikidata id it was stored with; aliases add up.
 _FUNCTIONAL = {ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, OWL.sameAs)}
-_ACTOR_PREFIX = str(actor_iri(""))
 _KG = f"PREFIX kg: <{KG_NS}>\n"
 
 
@@ -165,12 +160,12 @@ class KgStore:
             raise KgError(f"store {self.path} is open read-only")
 
     def _write_document(self, document: Document, events: list[Event], old: str | None) -> None:
-        collector = _Collector()
+        collector = Collector()
         add_document(cast(Graph, collector), document)
         for event in events:
             add_event(cast(Graph, collector), event)
         name = ox.NamedNode(str(document_iri(document.doc_id)))
-        quads = [ox.Quad(s, p, o, _graph_of(s, name)) for s, p, o in collector.triples]
+        quads = [ox.Quad(s, p, o, graph_of(s, name)) for s, p, o in collector.triples]
         if old is None:
             self.db.extend(quads)  # one transaction
             return
@@ -182,7 +177,7 @@ class KgStore:
         values = " ".join(f"({r['s']} {r['r']} {r['o']})" for r in supported)
         # One update is one transaction: drop the old version, add the new one, then drop
         # the direct triples that no event in any article supports any more.
-        update = f"{_KG}DROP SILENT GRAPH {old_name} ;\n{_insert_data(quads)}"
+        update = f"{_KG}DROP SILENT GRAPH {old_name} ;\n{insert_data(quads)}"
         if values:
             update += (
                 f" ;\nDELETE {{ GRAPH {RELATIONS} {{ ?s ?r ?o }} }} WHERE {{ "
@@ -193,7 +188,7 @@ class KgStore:
         self.db.update(update)
 
     def _merge_actors(self, actors: Iterable[Actor]) -> None:
-        collector = _Collector()
+        collector = Collector()
         for actor in actors:
             add_actor(cast(Graph, collector), actor)
         new: list[ox.Quad] = []
@@ -218,7 +213,7 @@ class KgStore:
         have = set(self.db.quads_for_pattern(None, None, None, ONTOLOGY))
         if wanted == have:
             return
-        self.db.update(f"DROP SILENT GRAPH {ONTOLOGY} ;\n{_insert_data(wanted)}")
+        self.db.update(f"DROP SILENT GRAPH {ONTOLOGY} ;\n{insert_data(wanted)}")
 
     def load_ntriples_bulk(
         self, path: Path, graph: ox.NamedNode = BULK, chunk_lines: int = BULK_CHUNK
@@ -289,29 +284,3 @@ class KgStore:
         number of quads sent. ``protocol="gsp"``: ``endpoint_url`` is a Graph Store Protocol
         endpoint (PUT per graph); ``"update"``: a SPARQL Update endpoint (batched requests)."""
         return push_quads(endpoint_url, self.quads(), protocol=protocol, batch=batch)
-
-
-class _Collector:
-    """Takes ``graph.add`` calls from ``kg.graph`` as Oxigraph terms: the same triples as
-    ``to_graph`` writes, without an rdflib store in between (three times faster)."""
-
-    def __init__(self) -> None:
-        self.triples: list[tuple[Any, Any, Any]] = []
-
-    def add(self, triple: tuple[Any, Any, Any]) -> None:
-        self.triples.append(tuple(to_ox_term(t) for t in triple))  # type: ignore[arg-type]
-
-
-def _graph_of(subject: Any, document: ox.NamedNode) -> ox.NamedNode:
-    if subject.value.startswith(_ACTOR_PREFIX):
-        return RELATIONS  # only direct triples have an actor as subject in an article
-    return document
-
-
-def _insert_data(quads: Iterable[ox.Quad]) -> str:
-    by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in quads:
-        by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
-    blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in
-                       sorted(by_graph.items()))  # fmt: skip
-    return f"INSERT DATA {{\n{blocks}\n}}"
