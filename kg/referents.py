@@ -165,15 +165,8 @@ class Referents:
                     if self.mentions[self.token_mentions[n.i]].kind == "Person"
                 )
             return names
-        across = self.relation in self.lexicon.frontier_relations
-        partners = pobjs(token, {"with"}) if across and lemma in self.lexicon.frontier_nouns else []
-        if across and not partners and lemma in self.lexicon.frontier_nouns:
-            # "massed troops along its border with Skarnia", the "with" hung on the verb
-            after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else token
-            partners = (
-                [g for g in after.children if g.dep_ == "pobj"] if after.lower_ == "with" else []
-            )
-        if any(p.i in self.token_mentions for p in partners):
+        partners = self._across_border(token, lemma)
+        if partners:
             return partners  # "its border with Valdoria": aimed at Valdoria
         owners = [c for c in children if c.dep_ == "poss"]
         # "Costin's ultimatum" is Costin's, but "her supplier" is someone else.
@@ -235,6 +228,18 @@ class Referents:
             for g in pobjs(token, sources)
             if g.i in self.token_mentions or (state and self._state_noun(g))
         ]
+
+    def _across_border(self, token: Token, lemma: str) -> list[Token]:
+        """The neighbour a border is shared with, for acts aimed across it; also when the
+        parser hangs "with" on the verb ("massed troops along its border with Skarnia")."""
+        lexicon = self.lexicon
+        if self.relation not in lexicon.frontier_relations or lemma not in lexicon.frontier_nouns:
+            return []
+        partners = pobjs(token, {"with"})
+        after = token.nbor(1) if token.i + 1 < len(self.doc) else None
+        if not partners and after is not None and after.lower_ == "with":
+            partners = [g for g in after.children if g.dep_ == "pobj"]
+        return partners if any(p.i in self.token_mentions for p in partners) else []
 
     def _undergoer_named(self, noun: Token, relation: str) -> bool:
         """Whether ``noun`` names only who undergoes an act, never ``relation``'s object:
