@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.evidence import coordinated_with
-from kg.referents import _unique, pobjs
+from kg.referents import _unique, phrase_head, pobjs
 from kg.targets import Targets
 
 CLIMB_LIMIT = 6
@@ -120,10 +120,7 @@ class Arguments(Targets):
         if not objects and head.dep_ == "amod" and any(c.dep_ == "nsubj" for c in head.children):
             # "A Valdorian court sentenced journalist Ivo Darr": a verb with a subject of its
             # own, misread as an adjective, still acts on the noun it was hung on.
-            noun = head.head
-            while noun.dep_ == "compound":
-                noun = noun.head
-            objects = self._mentions_of([noun])
+            objects = self._mentions_of([phrase_head(head.head)])
         if not objects and relation in self.lexicon.venue_relations:
             objects = self._venue(head)
         # "the two presidents back rival sides": the act has an object, just no actor.

@@ -128,7 +128,7 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
             step == 1
             and token.lemma_ == "be"
             and previous.dep_ == "xcomp"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children)
+            and _infinitive(previous)
         ):
             return True
         # "set Karvia a deadline of Friday to withdraw": the parser hangs the act asked for
@@ -137,7 +137,7 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
             step > 0
             and not intent
             and previous.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in previous.children)
+            and _infinitive(previous)
             and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lexicon.irrealis_nouns
                 for c in token.children
@@ -146,3 +146,8 @@ def cancelled(head: Token, relation: str, lexicon: Lexicon, below: Token | None 
             return True
         previous = token
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with its own "to": "is to release", "a deadline ... to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

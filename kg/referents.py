@@ -275,6 +275,13 @@ def noun_lemma(token: Token) -> str:
     return lemma
 
 
+def phrase_head(token: Token) -> Token:
+    """The noun a compound belongs to: "packages" for "bailout" in "bailout packages"."""
+    while token.dep_ == "compound":
+        token = token.head
+    return token
+
+
 def pobjs(token: Token, words: set[str]) -> list[Token]:
     """Objects of ``token``'s prepositions among ``words``: "Hald" in "statements by Hald"."""
     return [

@@ -107,11 +107,8 @@ def trim(
             break
         # "Norland's Ministry of Foreign Affairs" speaks for Norland, but "the People's
         # Army" and "the Farmers' Federation" are names of their own.
-        owner = doc[token.i - 1]
-        singular = owner.lower_[:-1] if owner.lower_.endswith("s") else owner.lower_
-        people = owner.tag_ in ("NNS", "NNPS") or {owner.lemma_.lower(), singular} & people_nouns
-        named_on = token.i + 1 < ent.end and doc[token.i + 1].text[:1].isupper()
-        if token.tag_ == "POS" and token.i > start and not (people and named_on):
+        owned = token.tag_ == "POS" and token.i > start
+        if owned and not _people_named_on(token, ent, people_nouns):
             end = token.i
             break
     while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):  # "Later the ..."
@@ -130,6 +127,15 @@ def trim(
         while end > start + 1 and doc[end - 1].pos_ in ("ADV", "VERB", "AUX", "ADP", "SCONJ"):
             end -= 1
     return doc[start:end] if start < end else None
+
+
+def _people_named_on(possessive: Token, ent: Span, people_nouns: frozenset[str]) -> bool:
+    """A people's possessive that a name goes on after: "Farmers' Federation"."""
+    owner = possessive.doc[possessive.i - 1]
+    singular = owner.lower_[:-1] if owner.lower_.endswith("s") else owner.lower_
+    people = owner.tag_ in ("NNS", "NNPS") or {owner.lemma_.lower(), singular} & people_nouns
+    after = possessive.i + 1
+    return bool(people) and after < ent.end and possessive.doc[after].text[:1].isupper()
 
 
 def adjective_of(word: str, name: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.referents import Referents, pobjs
+from kg.referents import Referents, phrase_head, pobjs
 
 DEMONYM_WINDOW = 4
 
@@ -163,9 +163,7 @@ class Targets(Referents):
     def _received(self, head: Token) -> tuple[list[int], list[int], bool] | None:
         """ "Pakistan has received 23 bailout packages from the IMF": the giver acts on the
         one who receives."""
-        phrase = head
-        while phrase.dep_ == "compound":  # "bailout packages"
-            phrase = phrase.head
+        phrase = phrase_head(head)  # "bailout packages"
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "in" and phrase.head.head.dep_ == "dobj":
             phrase = phrase.head.head  # "received $200 million in emergency funding"
         verb = phrase.head
