@@ -121,6 +121,16 @@ class Arguments(Targets):
             # "A Valdorian court sentenced journalist Ivo Darr": a verb with a subject of its
             # own, misread as an adjective, still acts on the noun it was hung on.
             objects = self._mentions_of([phrase_head(head.head)])
+        if not objects and _bare_relative(head):
+            # "travel bans on six Qareshi officials it accused of fraud": a relative clause
+            # with no relative word acts on the state's people it modifies, or on whom that
+            # noun describes ("Ivo Darr, a Karvian diplomat its police detained"); not on a
+            # thing ("the Karvian plan it rejected"), nor on a bare name, where such a
+            # clause is more often a misparse.
+            noun = head.head
+            named = noun.dep_ == "appos" and noun.head.i in self.token_mentions
+            if named or self._state_noun(noun):
+                objects = self._mentions_of([noun.head if named else noun])
         if not objects and relation in self.lexicon.venue_relations:
             objects = self._venue(head)
         # "the two presidents back rival sides": the act has an object, just no actor.
@@ -279,3 +289,15 @@ def _timing(noun: Token) -> bool:
             return False
         noun = noun.head.head
     return False
+
+
+def _bare_relative(verb: Token) -> bool:
+    """ "the officials it accused": a relative clause whose own subject is not the noun."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in children)
+        and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children)
+        and not any(t.tag_ in ("WP", "WP$", "WDT") for t in verb.subtree)
+    )

@@ -18,6 +18,10 @@ class Pronouns(Groups):
     """Mixed into :class:`kg.coreference.DocState`, whose state and lookups it uses."""
 
     def _pronoun(self, mention: Mention, history, exclude: set[str] = frozenset()) -> list[str]:
+        acted_on = self._participle_object(mention, history, exclude)
+        if acted_on:
+            self.grouped.add(mention.index)  # a plural "them" is usable once it is known
+            return acted_on
         if mention.kind == "Plural":
             group = self._group(mention, history, exclude)
             if group:
@@ -93,6 +97,25 @@ class Pronouns(Groups):
             main = [(m, a) for m, a in in_latest if m.main_subject]
             return [(main or in_latest)[0][1]]
         return [fits[-1][1]] if fits else []
+
+    def _participle_object(self, mention: Mention, history, exclude) -> list[str]:
+        """ "Norland expelled three Qareshi diplomats, accusing them of spying": the object
+        of a participle that glosses its clause is that clause's object, not its doer."""
+        token = self.extracted.doc[mention.head]
+        verb = token.head
+        if token.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return []
+        main = verb.head
+        region = {
+            t.i
+            for child in main.children
+            if child.dep_ in ("dobj", "prep", "dative") and child.i != verb.i
+            for t in child.subtree
+        }
+        named = [
+            a for m, a in history if m.head in region and self.gazetteer.principal(a) not in exclude
+        ]
+        return named[-1:]
 
     def _modified(self, noun, history, exclude, nations: bool = False) -> list[str]:
         """The actor last named by ``noun`` (or, with ``nations``, by its nationality)."""

@@ -166,15 +166,21 @@ def settle_forms(doc: Doc, mentions: list[Mention]) -> tuple[set[str], set[str]]
     # country as a mere location: "Anzhar" is still the country "Anzhari" names.
     named = {m.text for m in mentions if m.form == "name" and not m.gazetteer_id}
     adjectives |= {a for a in named if " " not in a}
+    countries = {m.text for m in mentions if m.text in bases and m.kind == "Country"}
     for mention in mentions:
         # "Tavoria" tagged as a nationality beside "Tavorian": the country itself.
         unknown = mention.form == "demonym" and not mention.gazetteer_id
         if unknown and any(adjective_of(a, mention.text) for a in adjectives):
             mention.form, mention.kind = "name", "Country"
-        # "Veltrian riot police" with "Veltrian" tagged a place: still an adjective.
+        # "Veltrian riot police" with "Veltrian" tagged a place: still an adjective. So
+        # is "the Drevnian border town" tagged a body, beside the country "Drevnia".
         word = doc[mention.start]
         lone = mention.form == "name" and not mention.gazetteer_id and mention.text == word.text
-        if lone and word.pos_ == "ADJ" and any(adjective_of(word.text, b) for b in bases):
+        modifier = word.pos_ == "ADJ" or (
+            word.dep_ in ("compound", "amod") and word.head.pos_ == "NOUN"
+        )
+        of = bases if word.pos_ == "ADJ" else countries
+        if lone and modifier and any(adjective_of(word.text, b) for b in of):
             mention.form, mention.kind = "demonym", ""
     return bases, adjectives
 

@@ -964,3 +964,34 @@ def test_a_name_after_the_town_of_is_a_place_not_a_person(tmp_path):
         "Havel in the border town of Glav on March 12, accusing her of spying.",
     )
     assert not any("Glav" in (s, o) for s, _, o in found), found
+
+
+def test_a_participles_object_pronoun_is_the_object_of_its_clause(tmp_path):
+    found = relations(
+        tmp_path,
+        "Hungary expelled three Polish diplomats on Wednesday, accusing them of spying.",
+    )
+    assert ("Hungary", "accused", "Poland") in found, found
+
+
+def test_a_relative_clause_without_a_relative_word_acts_on_its_noun(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Valdoria froze the assets of six Karvian "
+        "officials it accused of fraud.",
+    )
+    assert ("Valdoria", "accused", "Karvia") in found, found
+    found = relations(
+        tmp_path,
+        "Karvia released Ivo Darr, a Valdorian reporter its police detained in May.",
+    )
+    assert ("Karvia", "coerced", "Ivo Darr") in found, found
+
+
+def test_a_nationality_the_model_took_for_a_body_is_still_a_nationality(tmp_path):
+    # spaCy tags "Dravonan" here as an organisation's name, not as a nationality.
+    found = relations(
+        tmp_path,
+        "Dravona and Tirelia are neighbours. Tirelia shelled the Dravonan border town of Vesk.",
+    )
+    assert ("Tirelia", "attacked", "Dravona") in found, found

@@ -4,11 +4,12 @@ heldout9.yaml is the blind set of session 8: annotated before it was scored, its
 articles, annotations and errors never read; scored at that session's start commit and
 at its end only. heldout8.yaml was session 7's blind set, scored the same way (its
 annotator's paragraph of judgement calls in tests/gold/README.md was read once near the
-end, after the last rule change). heldout7.yaml was the blind set of the session before; its errors are unread, its
-totals were read this session to find a rule that cost it. heldout3 to heldout6 were
-blind too; their errors are still unread, but their totals were read to find rules that
-cost them (tests/gold/README.md says how often). heldout.yaml and heldout2.yaml were
-held out once and have been read since; the tuning sets and the seed are tuned on.
+end, after the last rule change). heldout7.yaml was the blind set of session 6; its
+errors are unread, its totals were read in session 7 to find a rule that cost it.
+heldout3 to heldout6 were blind too; their errors are still unread, but their totals
+were read to find rules that cost them (tests/gold/README.md says how often).
+heldout.yaml and heldout2.yaml were held out once and have been read since; the tuning
+sets and the seed are tuned on.
 """
 
 from __future__ import annotations
