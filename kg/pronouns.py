@@ -119,12 +119,12 @@ class Pronouns(Groups):
 
     def _modified(self, noun, history, exclude, nations: bool = False) -> list[str]:
         """The actor last named by ``noun`` (or, with ``nations``, by its nationality)."""
-        named = [
-            a
-            for m, a in history
-            if (m.start <= noun.i < m.end or (nations and _nation_of(m, noun)))
-            and self.gazetteer.principal(a) not in exclude
-        ]
+        kept = [(m, a) for m, a in history if self.gazetteer.principal(a) not in exclude]
+        # "the Karvian journalist Ivo Darr, whom ...": Darr, not the nation he is from.
+        nouns = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+        named = [a for m, a in kept if any(m.start <= n.i < m.end for n in nouns)]
+        if not named and nations:
+            named = [a for m, a in kept if _nation_of(m, noun)]
         return named[-1:]
 
 

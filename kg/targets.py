@@ -37,6 +37,14 @@ class Targets(Referents):
                 targets += self._prep_objects(token)
             # "called Qaresh's assertions baseless": the thing called is an object.
             targets += [c for c in token.children if c.dep_ == "oprd" and c.pos_ != "ADJ"]
+        # "moved units up to its border", "pulled troops back from": the parser may hang
+        # the preposition on the particle.
+        moved = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        moved += [g for t in moved for g in t.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
+        particles = [c for t in moved for c in t.children if c.dep_ in ("advmod", "prt")]
+        for prep in [g for c in particles for g in c.children if g.dep_ == "prep"]:
+            if prep.lower_ in preps:
+                targets += self._prep_objects(prep)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += self._prep_objects(child)
@@ -62,11 +70,13 @@ class Targets(Referents):
                 targets += self._clause_targets(token, child, relation)
         # "brokered a deal between Israel and Hamas": the thing done names the parties.
         for target in list(targets):
-            # ... unless the thing is an act of its own ("hosted talks between A and B").
+            # ... unless the thing is an act of its own ("hosted talks between A and B"),
+            # which only its broker brings about ("brokered talks between A and B").
+            own_act = self._match(target) is not None
             if (
                 target.dep_ == "dobj"
                 and not self._mentions_of([target])
-                and self._match(target) is None
+                and (not own_act or relation in self.lexicon.party_relations)
                 and not self._undergoer_named(target, relation)
             ):
                 targets += [

@@ -995,3 +995,37 @@ def test_a_nationality_the_model_took_for_a_body_is_still_a_nationality(tmp_path
         "Dravona and Tirelia are neighbours. Tirelia shelled the Dravonan border town of Vesk.",
     )
     assert ("Tirelia", "attacked", "Dravona") in found, found
+
+
+def test_brokering_talks_between_two_mediates_between_them(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Qatar brokered the talks between Valdoria and "
+        "Karvia in Doha.",
+    )
+    assert {("Qatar", "mediated", "Valdoria"), ("Qatar", "mediated", "Karvia")} <= found, found
+
+
+def test_a_preposition_hung_on_a_particle_still_gives_the_object(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Karvia pulled its troops back from the "
+        "Valdorian border on Sunday.",
+    )
+    assert ("Karvia", "retreated", "Valdoria") in found, found
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Karvia moved two brigades closer to its border "
+        "with Valdoria.",
+    )
+    assert ("Karvia", "mobilized", "Valdoria") in found, found
+
+
+def test_whom_after_a_named_national_is_the_person_not_the_nation(tmp_path):
+    found = relations(
+        tmp_path,
+        "Lunavia and Rilandia are neighbours. Among those Rilandia released was the Lunavian "
+        "journalist Ivo Marek, whom Rilandian security agents had detained in March.",
+    )
+    assert ("Rilandia", "coerced", "Ivo Marek") in found, found
+    assert ("Rilandia", "coerced", "Lunavia") not in found, found
