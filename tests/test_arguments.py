@@ -1029,3 +1029,30 @@ def test_whom_after_a_named_national_is_the_person_not_the_nation(tmp_path):
     )
     assert ("Rilandia", "coerced", "Ivo Marek") in found, found
     assert ("Rilandia", "coerced", "Lunavia") not in found, found
+
+
+def test_an_act_noun_from_someone_is_theirs(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. Karvian Prime Minister Ivo Darr defended "
+        "Valdoria against accusations from Qaresh.",
+    )
+    assert ("Qaresh", "accused", "Valdoria") in found, found
+    assert not any(s == "Ivo Darr" and r == "accused" for s, r, _ in found), found
+
+
+def test_a_rebuke_drawn_from_someone_is_aimed_at_the_one_who_drew_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "India's decision to expel a senior Canadian diplomat drew a sharp rebuke from "
+        "Canadian Foreign Minister Claire Dubois.",
+    )
+    assert ("Claire Dubois", "criticized", "India") in found, found
+
+
+def test_a_threat_from_someone_is_feared_not_made(tmp_path):
+    found = relations(
+        tmp_path,
+        "Valdoria and Karvia are neighbours. NATO discussed the threat from Karvia to Valdoria.",
+    )
+    assert not any(r == "threatened" for _, r, _ in found), found
