@@ -40,6 +40,7 @@ class Entry:
     demonyms: list[str] = field(default_factory=list)
     stands_for: str = ""  # actor_id
     roles: list[Role] = field(default_factory=list)
+    called: frozenset[str] = frozenset()  # "the bloc", once the article has named it
 
 
 @dataclass
@@ -56,6 +57,11 @@ class Gazetteer:
             for form in [entry.name, *entry.aliases, *entry.demonyms]:
                 forms.setdefault(form, entry.actor_id)
         return forms
+
+    def called(self, mention) -> frozenset[str]:
+        """The nouns a body named by ``mention`` is referred back to by: "the alliance"."""
+        entry = self.entries.get(mention.gazetteer_id or "")
+        return entry.called if entry else frozenset()
 
     def principal(self, actor_id: str) -> str:
         """The actor a place or office stands for (a palace -> its country), else itself."""
@@ -136,6 +142,7 @@ def _entry(raw: object, where: str) -> Entry:
         demonyms=[str(d) for d in raw.get("demonyms") or []],
         stands_for=slug(raw["stands_for"]) if raw.get("stands_for") else "",
         roles=roles,
+        called=frozenset(str(c).lower() for c in raw.get("called") or []),
     )
 
 

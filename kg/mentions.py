@@ -164,14 +164,18 @@ class MentionFinder(Titles):
                 for m in (organisations if token.pos_ == "NOUN" else ())
                 if m.start < token.i and m.text.split()[-1].lower() == token.lower_
             ]
+            # "the bloc" after "the European Union": what the gazetteer says it is called.
+            called = self.gazetteer.called
+            earlier += [m for m in mentions if m.start < token.i and token.lower_ in called(m)][-1:]
             # Only the bare noun: "the separatist group" need not be the one named.
             bare = [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]
             if earlier and token.pos_ == "NOUN" and bare:
-                full = earlier[0].text  # the first named is the one the story is about
+                first = earlier[0]  # the first named is the one the story is about
                 add(
                     Mention(
                         index=0, start=token.i, end=token.i + 1, sent=sent_of[token.i],
-                        text=full, form="name", kind="Organisation",
+                        text=first.text, form="name", kind="Organisation",
+                        gazetteer_id=first.gazetteer_id,
                         is_subject=token.dep_ in SUBJECT_DEPS, head=token.i,
                     )
                 )  # fmt: skip

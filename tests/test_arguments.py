@@ -1056,3 +1056,14 @@ def test_a_threat_from_someone_is_feared_not_made(tmp_path):
         "Valdoria and Karvia are neighbours. NATO discussed the threat from Karvia to Valdoria.",
     )
     assert not any(r == "threatened" for _, r, _ in found), found
+
+
+def test_the_bloc_and_the_alliance_are_the_bodies_named_before(tmp_path):
+    found = relations(
+        tmp_path,
+        "The European Union approved new aid for Valdoria on Monday. Valdorian President "
+        "Ivo Darr thanked the bloc. Karvia later asked NATO for talks, and the alliance "
+        "sent weapons to Karvia.",
+    )
+    assert ("Ivo Darr", "praised", "European Union") in found, found
+    assert ("NATO", "aided", "Karvia") in found, found
