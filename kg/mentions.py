@@ -17,6 +17,7 @@ from kg.lexicon import Lexicon
 from kg.spans import (
     ACTOR_LABELS,
     adjective_of,
+    cut_at_title,
     dateline_tokens,
     is_weather,
     named_around,
@@ -279,6 +280,9 @@ class MentionFinder(Titles):
             # "defence ministry" in lower case is a description, not a name.
             if not any(c.isupper() for c in ent.text):
                 continue
+            ent, cut = cut_at_title(ent, self.title_words)
+            if cut and len(ent) == 1:
+                label = "NORP"  # "Lunavian" before "Foreign Minister"
             trimmed = trim(ent, lexicon.body_words, lexicon.honorifics, lexicon.people_nouns)
             for span in split_pairs(trimmed, label) if trimmed is not None else []:
                 if any(i in used for i in range(span.start, span.end)):

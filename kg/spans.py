@@ -205,6 +205,23 @@ def is_weather(token: Token, weather_words: frozenset[str]) -> bool:
     return word in weather_words or (word.endswith("s") and word[:-1] in weather_words)
 
 
+def cut_at_title(ent: Span, title_words: list[str]) -> tuple[Span, bool]:
+    """ "Lunavian Foreign" in "Lunavian Foreign Minister Greta Sand": a name the model
+    ends inside a title that runs on past it is the words before the title; whether it
+    was cut."""
+    doc = ent.doc
+    for token in ent[1:]:
+        for title in title_words:
+            size = len(title.split())
+            past = token.i + size > ent.end
+            if past and doc[token.i : token.i + size].text.lower() == title:
+                return doc[ent.start : token.i], True
+    # ... and any minister's portfolio: "Vashkari Interior" before "Minister".
+    if len(ent) > 1 and ent.end < len(doc) and doc[ent.end].lower_ == "minister":
+        return doc[ent.start : ent.end - 1], True
+    return ent, False
+
+
 def titled_names(doc: Doc, title_words: list[str], used: set[int]) -> list[Span]:
     """ "Zembrian President Alek Dorn": two to four capitalised proper nouns after a title
     are a person's name, also where the model found no name there."""

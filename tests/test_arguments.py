@@ -1067,3 +1067,17 @@ def test_the_bloc_and_the_alliance_are_the_bodies_named_before(tmp_path):
     )
     assert ("Ivo Darr", "praised", "European Union") in found, found
     assert ("NATO", "aided", "Karvia") in found, found
+
+
+def test_a_name_cut_off_inside_a_title_is_no_actor(tmp_path):
+    from kg.pipeline import build
+
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: T\ndate: 2026-03-20\n---\nLunavia is a country. Lunavian Foreign Minister "
+        "Greta Sand met Vashkari Interior Minister Daud Farrokh on Tuesday.\n",
+        encoding="utf-8",
+    )
+    labels = {a.label for a in build([path]).actors}
+    assert {"Greta Sand", "Daud Farrokh"} <= labels, labels
+    assert not any(label.endswith(("Foreign", "Interior")) for label in labels), labels
