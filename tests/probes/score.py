@@ -1,8 +1,11 @@
 """Score the extractor on the probe lists that helpers wrote from tests/gold/README.md
 alone, without seeing the code: `python tests/probes/score.py [-v]`.
 
-These are development data now (rules were written from their failures); they are kept
-so that a change can be checked against wording nobody on the extractor wrote. A probe's
+passages.json and stories.json were written in session 7, real_actors.json (real
+countries and bodies, invented people) and wire_stories.json (wire round-ups) in
+session 8. These are development data now (rules were written from their failures);
+they are kept so that a change can be checked against wording nobody on the extractor
+wrote. A probe's
 actors that the text names only by an adjective ("Karvian troops") get a first line
 naming the country, as a real article would.
 """
@@ -66,5 +69,5 @@ def score(name: str, verbose: bool) -> None:
 
 
 if __name__ == "__main__":
-    for name in ("passages.json", "stories.json"):
+    for name in ("passages.json", "stories.json", "real_actors.json", "wire_stories.json"):
         score(name, "-v" in sys.argv)
