@@ -126,6 +126,9 @@ def trim(
     if ent.label_ == "PERSON":
         while end > start + 1 and doc[end - 1].pos_ in ("ADV", "VERB", "AUX", "ADP", "SCONJ"):
             end -= 1
+    # "Ines Carvalho of" (the Workers' Front): no name ends in a bare preposition.
+    while end > start + 1 and doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower:
+        end -= 1
     return doc[start:end] if start < end else None
 
 

@@ -1081,3 +1081,18 @@ def test_a_name_cut_off_inside_a_title_is_no_actor(tmp_path):
     labels = {a.label for a in build([path]).actors}
     assert {"Greta Sand", "Daud Farrokh"} <= labels, labels
     assert not any(label.endswith(("Foreign", "Interior")) for label in labels), labels
+
+
+def test_a_workers_body_keeps_its_possessive_and_no_name_ends_in_of(tmp_path):
+    found = relations(
+        tmp_path,
+        "Duvania is a country. Prime Minister Sara Vey on Friday rejected the demands of the "
+        "Duvanian Miners' Federation.",
+    )
+    assert ("Sara Vey", "rejected", "Duvanian Miners' Federation") in found, found
+    found = relations(
+        tmp_path,
+        "Incumbent mayor Paulo Ventura conceded defeat to Ines Carvalho of the Workers' Front "
+        "on Sunday night. Carvalho will take office in January.",
+    )
+    assert ("Paulo Ventura", "conceded", "Ines Carvalho") in found, found

@@ -1,13 +1,13 @@
 """Score the extractor on the probe lists that helpers wrote from tests/gold/README.md
 alone, without seeing the code: `python tests/probes/score.py [-v]`.
 
-passages.json and stories.json were written in session 7, real_actors.json (real
-countries and bodies, invented people) and wire_stories.json (wire round-ups) in
-session 8. These are development data now (rules were written from their failures);
-they are kept so that a change can be checked against wording nobody on the extractor
-wrote. A probe's
-actors that the text names only by an adjective ("Karvian troops") get a first line
-naming the country, as a real article would.
+passages.json and stories.json were written in session 7; real_actors.json (real
+countries and bodies, invented people), wire_stories.json (wire round-ups) and
+domestic.json (parties, courts, unions, rebels) in session 8. These are development data
+now (rules were written from their failures); they are kept so that a change can be
+checked against wording nobody on the extractor wrote. A probe's actors that the text
+names only by an adjective ("Karvian troops") get a first line naming the country, as a
+real article would.
 """
 
 from __future__ import annotations
@@ -69,5 +69,11 @@ def score(name: str, verbose: bool) -> None:
 
 
 if __name__ == "__main__":
-    for name in ("passages.json", "stories.json", "real_actors.json", "wire_stories.json"):
+    for name in (
+        "passages.json",
+        "stories.json",
+        "real_actors.json",
+        "wire_stories.json",
+        "domestic.json",
+    ):
         score(name, "-v" in sys.argv)
