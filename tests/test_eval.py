@@ -2,7 +2,8 @@
 
 heldout9.yaml is the blind set of session 8: annotated before it was scored, its
 articles, annotations and errors never read; scored at that session's start commit and
-at its end only. heldout8.yaml was session 7's blind set, scored the same way (its
+at its end only (its floor test failed once in between, and only that it failed was
+seen). heldout8.yaml was session 7's blind set, scored the same way (its
 annotator's paragraph of judgement calls in tests/gold/README.md was read once near the
 end, after the last rule change). heldout7.yaml was the blind set of session 6; its
 errors are unread, its totals were read in session 7 to find a rule that cost it.
