@@ -156,16 +156,16 @@ class Arguments(Targets):
                 direct = [c for c in verb.children if c.dep_ == "nsubj"]
                 subjects = self._mentions_of(direct) or subjects
         if not subjects:
+            if head.lemma_.lower() in self.lexicon.perceived_nouns and pobjs(head, {"from"}):
+                return [], [], False  # "the threat from X": feared, no one's act
             # "a visit by Norland's prime minister to Qaresh", "accusations from Brussels"
             # (but a "withdrawal from Karvia" is from its object)
             agents = {"by"} | ({"from"} - self.lexicon.object_preps.get(relation, frozenset()))
-            if head.lemma_.lower() in self.lexicon.perceived_nouns and pobjs(head, {"from"}):
-                return [], [], False  # nor is it an act of whoever talks of it
             subjects = self._mentions_of(pobjs(head, agents))
-            verb = head.head.head
             if subjects and head.dep_ == "pobj" and head.head.lower_ == "against":
                 # "defended Hungary against accusations from Brussels": aimed at the one
                 # defended.
+                verb = head.head.head
                 shielded = self._mentions_of([c for c in verb.children if c.dep_ == "dobj"])
                 if shielded:
                     return subjects, shielded, False
