@@ -76,6 +76,8 @@ class MentionFinder(Titles):
             "COUNTRIES", [nlp.make_doc(p) for p in lexicon.plural_country_references]
         )
         self.title_words = sorted(lexicon.titles, key=lambda w: -len(w.split()))
+        # "bloc", "alliance": the nouns any gazetteer body is referred back to by.
+        self.called_words = {w for entry in gazetteer.entries.values() for w in entry.called}
         # Words only a person is named by: roles, honorifics and titles.
         self.person_words = lexicon.person_roles | lexicon.honorifics | set(lexicon.titles)
 
@@ -166,8 +168,10 @@ class MentionFinder(Titles):
                 if m.start < token.i and m.text.split()[-1].lower() == token.lower_
             ]
             # "the bloc" after "the European Union": what the gazetteer says it is called.
-            called = self.gazetteer.called
-            earlier += [m for m in mentions if m.start < token.i and token.lower_ in called(m)][-1:]
+            if token.pos_ == "NOUN" and token.lower_ in self.called_words:
+                called = self.gazetteer.called
+                so_called = [m for m in mentions if m.start < token.i and token.lower_ in called(m)]
+                earlier += so_called[-1:]  # the last named: "the bloc" after two blocs
             # Only the bare noun: "the separatist group" need not be the one named.
             bare = [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]
             if earlier and token.pos_ == "NOUN" and bare:
