@@ -1,6 +1,8 @@
 """kg eval against the gold set: the floors only rise.
 
-heldout9.yaml is the blind set of session 8: annotated before it was scored, its
+heldout10.yaml is the blind set of session 9, written the same way; its floor is its
+score at that session's start commit (541b1bf). heldout9.yaml is the blind set of
+session 8: annotated before it was scored, its
 articles, annotations and errors never read; scored at that session's start commit and
 at its end only (its floor test failed once in between, and only that it failed was
 seen). heldout8.yaml was session 7's blind set, scored the same way (its
@@ -35,6 +37,7 @@ FLOORS = {
     "heldout7.yaml": {"precision": 0.70, "recall": 0.46, "dates": 0.99, "linking": 0.90},
     "heldout8.yaml": {"precision": 0.78, "recall": 0.53, "dates": 0.98, "linking": 0.93},
     "heldout9.yaml": {"precision": 0.73, "recall": 0.44, "dates": 0.95, "linking": 0.85},
+    "heldout10.yaml": {"precision": 0.71, "recall": 0.44, "dates": 0.95, "linking": 0.94},
     "tuning.yaml": {"precision": 0.88, "recall": 0.73, "dates": 0.98, "linking": 0.96},
     "tuning2.yaml": {"precision": 0.93, "recall": 0.42, "dates": 0.92, "linking": 0.93},
     "tuning3.yaml": {"precision": 0.83, "recall": 0.60, "dates": 0.91, "linking": 0.91},
