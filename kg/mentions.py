@@ -172,6 +172,8 @@ class MentionFinder(Titles):
                 called = self.gazetteer.called
                 so_called = [m for m in mentions if m.start < token.i and token.lower_ in called(m)]
                 earlier += so_called[-1:]  # the last named: "the bloc" after two blocs
+            if token.pos_ == "NOUN" and token.lower_ in self.lexicon.body_references:
+                earlier += [m for m in mentions if m.start < token.i and self._body(m)][-1:]
             # Only the bare noun: "the separatist group" need not be the one named.
             bare = [c.lower_ for c in token.children if c.dep_ != "case"] == ["the"]
             if earlier and token.pos_ == "NOUN" and bare:
@@ -224,6 +226,16 @@ class MentionFinder(Titles):
                 mention.of_mention = renumber[mention.of_mention]
         token_map = {i: renumber[m] for i, m in taken.items()}
         return mentions, token_map
+
+    def _body(self, mention: Mention) -> bool:
+        """A named organisation that is no organ of a state."""
+        if mention.kind != "Organisation" or mention.form != "name":
+            return False
+        if "stands_for" in mention.extra:
+            return False
+        if " " not in mention.text and not mention.gazetteer_id:
+            return False  # a one-word name the model calls a body is as often a place
+        return mention.text.split()[-1].lower() not in self.lexicon.organ_words
 
     def _name_spans(self, doc: Doc) -> list[tuple[Span, str, str]]:
         """Gazetteer matches first (they correct NER), then NER entities they leave free."""

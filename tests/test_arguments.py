@@ -1096,3 +1096,13 @@ def test_a_workers_body_keeps_its_possessive_and_no_name_ends_in_of(tmp_path):
         "on Sunday night. Carvalho will take office in January.",
     )
     assert ("Paulo Ventura", "conceded", "Ines Carvalho") in found, found
+
+
+def test_the_group_is_the_body_named_before_it(tmp_path):
+    found = relations(
+        tmp_path,
+        "Selmora is a country. Selmora's interior ministry blamed the Sarkan Freedom Army for "
+        "the bombing of a market on Sunday. The group accused Selmoran intelligence agents of "
+        "staging the attack.",
+    )
+    assert ("Sarkan Freedom Army", "accused", "Selmora") in found, found
