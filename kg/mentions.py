@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
+from kg.joins import join_split_names
 from kg.lexicon import Lexicon
 from kg.spans import (
     ACTOR_LABELS,
@@ -246,7 +247,8 @@ class MentionFinder(Titles):
         # nationality is the body, not the nation its adjective names; but "the Interim
         # Afghan Government" and "the Russian Foreign Ministry" are the state's own.
         state = self.lexicon.state_nouns
-        ents = list(doc.ents)  # each read of doc.ents builds the spans anew
+        # Each read of doc.ents builds the spans anew; names the model split are joined.
+        ents = join_split_names(doc, list(doc.ents), self.lexicon)
         in_names = {
             i
             for e in ents

@@ -256,10 +256,15 @@ def named_around(body: Span, start: int, end: int, body_words: frozenset[str]) -
     """A body's name that holds the words ``start:end`` inside more of its own."""
     if not (body.start <= start and end <= body.end) or (start, end) == (body.start, body.end):
         return False
-    if body[-1].lemma_.lower() not in body_words:
+    # "the Law Society of Ostmark" is a body named after a place, too.
+    named = body[-1] if body[start - body.start - 1 : start - body.start].text != "of" else None
+    head = body[-1] if named is not None else body.doc[start - 2]
+    if head.lemma_.lower() not in body_words:
         return False  # "the Rome Statute" is a treaty named after a place
     rest = [t for t in body if not start <= t.i < end and t.pos_ != "DET"]
-    return bool(rest) and all(t.text[:1].isupper() or t.tag_ == "POS" for t in rest)
+    return bool(rest) and all(
+        t.text[:1].isupper() or t.tag_ == "POS" or t.lower_ == "of" for t in rest
+    )
 
 
 def names_a_place(ent: Span, place_nouns: frozenset[str]) -> bool:

@@ -1106,3 +1106,31 @@ def test_the_group_is_the_body_named_before_it(tmp_path):
         "staging the attack.",
     )
     assert ("Sarkan Freedom Army", "accused", "Selmora") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # split by the model into "The Law Society" and "Kenya"
+        (
+            "The Law Society of Kenya on Thursday called on Interior Cabinet Secretary Joseph "
+            "Kamau to withdraw new regulations.",
+            ("Law Society of Kenya", "demanded", "Joseph Kamau"),
+        ),
+        # ... into "Polish" and "Teachers' Union"
+        (
+            "Education Minister Piotr Halas bowed to the demands of the Polish Teachers' Union "
+            "on Tuesday.",
+            ("Piotr Halas", "conceded", "Polish Teachers' Union"),
+        ),
+        # ... and found as "Holm" alone
+        (
+            "Police chief Anders Holm apologised on Friday to the Halgardian Journalists' Union "
+            "for the detention of three of its reporters.",
+            ("Anders Holm", "conceded", "Halgardian Journalists' Union"),
+        ),
+    ],
+)
+def test_a_name_the_model_splits_is_one_actor(tmp_path, text, expected):
+    found = relations(tmp_path, text)
+    assert expected in found, found
